@@ -1,0 +1,137 @@
+package io.mockpanel.scenario;
+
+import io.mockpanel.scenario.ImportPreview.GuidanceImport;
+import io.mockpanel.scenario.ImportPreview.ScenarioImport;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and writes the library without any access check: the secured {@link ScenarioService} and
+ * the start-up seed loader both go through here. A scenario or guidance list is matched by its
+ * title, ignoring case, which is what makes re-importing a file idempotent.
+ */
+@Component
+class ScenarioLibraryStore {
+
+    /** Arbitrary but fixed key of the advisory lock that serialises library imports. */
+    private static final long LIBRARY_LOCK = 0x6d6f636b_6c696200L;
+
+    private final ScenarioRepository scenarios;
+    private final GuidanceListRepository guidance;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ScenarioLibraryStore(ScenarioRepository scenarios, GuidanceListRepository guidance, JdbcClient jdbc, Clock clock) {
+        this.scenarios = scenarios;
+        this.guidance = guidance;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    ImportPreview plan(LibraryDocument document) {
+        List<ScenarioImport> scenarioChanges = document.scenarios().stream()
+                .map(content -> new ScenarioImport(content, change(
+                        scenarios.findByTitle(content.title()).map(Scenario::toContent), content)))
+                .toList();
+        List<GuidanceImport> guidanceChanges = document.guidance().stream()
+                .map(list -> new GuidanceImport(list, change(
+                        guidance.findByTitle(list.title()).map(GuidanceListRow::toGuidanceList), list)))
+                .toList();
+        return new ImportPreview(scenarioChanges, guidanceChanges);
+    }
+
+    /**
+     * Applies the whole document in one transaction: all of it is saved, or none of it. Imports
+     * are serialised across app nodes by a transaction-scoped advisory lock, so two people
+     * importing the same new title never collide on the unique index.
+     */
+    @Transactional
+    ImportResult apply(LibraryDocument document, String importedBy, String sourceName) {
+        lockLibrary();
+        Instant now = clock.instant();
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (ScenarioContent content : document.scenarios()) {
+            Optional<Scenario> existing = scenarios.findByTitle(content.title());
+            if (existing.isEmpty()) {
+                scenarios.save(new Scenario(content, now));
+                added++;
+            } else if (existing.get().toContent().equals(content)) {
+                unchanged++;
+            } else {
+                existing.get().setContent(content, now);
+                updated++;
+            }
+        }
+        int guidanceChanged = 0;
+        int nextPosition = guidance.maxPosition() + 1;
+        for (GuidanceList list : document.guidance()) {
+            Optional<GuidanceListRow> existing = guidance.findByTitle(list.title());
+            if (existing.isEmpty()) {
+                guidance.save(new GuidanceListRow(list, nextPosition++));
+                guidanceChanged++;
+            } else if (!existing.get().toGuidanceList().equals(list)) {
+                existing.get().setContent(list);
+                guidanceChanged++;
+            }
+        }
+        jdbc.sql("""
+                insert into scenario_import (imported_at, imported_by, source_name, scenarios_added,
+                    scenarios_updated, scenarios_unchanged, guidance_changed)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(now.atOffset(ZoneOffset.UTC), importedBy, truncate(sourceName, 255), added, updated,
+                        unchanged, guidanceChanged)
+                .update();
+        return new ImportResult(added, updated, unchanged, guidanceChanged);
+    }
+
+    /** The first-start seed: applied only while no import at all has been recorded. */
+    @Transactional
+    Optional<ImportResult> applyIfLibraryNeverImported(LibraryDocument document, String sourceName) {
+        lockLibrary();
+        if (jdbc.sql("select exists (select 1 from scenario_import)").query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        return Optional.of(apply(document, "system", sourceName));
+    }
+
+    private void lockLibrary() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(LIBRARY_LOCK).query(Object.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    LibraryDocument wholeLibrary() {
+        return new LibraryDocument(
+                scenarios.findAllByOrderByIdAsc().stream().map(Scenario::toContent).toList(),
+                allGuidance());
+    }
+
+    @Transactional(readOnly = true)
+    List<GuidanceList> allGuidance() {
+        return guidance.findAllByOrderByPositionAscIdAsc().stream().map(GuidanceListRow::toGuidanceList).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<ScenarioDetails> find(long id) {
+        return scenarios.findById(id).map(s -> new ScenarioDetails(s.id(), s.toContent()));
+    }
+
+    private static <T> ImportChange change(Optional<T> existing, T incoming) {
+        if (existing.isEmpty()) {
+            return ImportChange.NEW;
+        }
+        return existing.get().equals(incoming) ? ImportChange.UNCHANGED : ImportChange.UPDATED;
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

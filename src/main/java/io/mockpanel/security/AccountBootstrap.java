@@ -1,0 +1,94 @@
+package io.mockpanel.security;
+
+import io.mockpanel.base.EmbeddedDatabase;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the first accounts at start-up: the admin named by MOCKPANEL_ADMIN_USERNAME and
+ * MOCKPANEL_ADMIN_PASSWORD, and, only on the embedded development database, the demo accounts
+ * listed in the README. Existing accounts are never changed.
+ */
+@Component
+@Order(0)
+class AccountBootstrap implements ApplicationRunner {
+
+    static final String DEMO_PASSWORD = "mockpanel-demo";
+    static final List<NewAccount> DEMO_ACCOUNTS = List.of(
+            new NewAccount("admin", "Alex Admin", AccountRole.ADMIN, DEMO_PASSWORD),
+            new NewAccount("interviewer", "Dana Lead", AccountRole.INTERVIEWER, DEMO_PASSWORD),
+            new NewAccount("interviewer2", "Sam Panelist", AccountRole.INTERVIEWER, DEMO_PASSWORD),
+            new NewAccount("coach", "Casey Coach", AccountRole.COACH, DEMO_PASSWORD));
+
+    private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+    private final AccountService accountService;
+    private final UserAccountRepository accounts;
+    private final AccountsProperties properties;
+    private final ObjectProvider<EmbeddedDatabase> embeddedDatabase;
+
+    AccountBootstrap(AccountService accountService, UserAccountRepository accounts, AccountsProperties properties,
+            ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
+        this.accountService = accountService;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.embeddedDatabase = embeddedDatabase;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        createInitialAdmin();
+        if (properties.demoAccounts() && embeddedDatabase.getIfAvailable() != null) {
+            createDemoAccounts();
+        }
+    }
+
+    private void createInitialAdmin() {
+        String username = properties.admin().username();
+        String password = properties.admin().password();
+        if (!StringUtils.hasText(username)) {
+            return;
+        }
+        if (accounts.existsByUsername(AccountService.normalizeUsername(username))) {
+            log.info("Admin account '{}' exists; its password is left unchanged", username);
+            return;
+        }
+        if (!StringUtils.hasText(password)) {
+            throw new IllegalStateException("MOCKPANEL_ADMIN_USERNAME is set but MOCKPANEL_ADMIN_PASSWORD is not: "
+                    + "set a password of " + PasswordPolicy.requirements() + ".");
+        }
+        try {
+            accountService.create(new NewAccount(username, "Administrator", AccountRole.ADMIN, password));
+        } catch (AccountException e) {
+            throw new IllegalStateException("Cannot create the admin account from MOCKPANEL_ADMIN_USERNAME/"
+                    + "MOCKPANEL_ADMIN_PASSWORD: " + e.getMessage(), e);
+        }
+        log.info("Created admin account '{}'", username);
+    }
+
+    private void createDemoAccounts() {
+        StringBuilder created = new StringBuilder();
+        for (NewAccount demo : DEMO_ACCOUNTS) {
+            if (!accounts.existsByUsername(demo.username())) {
+                accountService.create(demo);
+                created.append(String.format("%n  %-13s %-12s password: %s", demo.username(), demo.role().label(),
+                        demo.password()));
+            }
+        }
+        if (!created.isEmpty()) {
+            log.info("Demo accounts created (embedded development database only):{}", created);
+        } else {
+            log.info("Demo accounts: admin, interviewer, interviewer2, coach (password '{}' unless changed)",
+                    DEMO_PASSWORD);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.mockpanel.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.mockpanel.security.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Web security: Vaadin's defaults, our login view, a few public files, and method security. */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        // Static files of our own outside Vaadin's paths are not permitted by Vaadin's defaults.
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/styles.css", "/images/**", "/actuator/health", "/actuator/health/**")
+                .permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The only AuthenticationProvider bean, so Spring Security builds no other way to sign in. */
+    @Bean
+    AuthenticationProvider authenticationProvider(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle) {
+        var passwords = new DaoAuthenticationProvider(new AccountUserDetailsService(accounts));
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottlingAuthenticationProvider(passwords, throttle);
+    }
+}

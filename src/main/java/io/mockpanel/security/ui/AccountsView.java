@@ -1,0 +1,101 @@
+package io.mockpanel.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.mockpanel.security.Account;
+import io.mockpanel.security.AccountException;
+import io.mockpanel.security.AccountService;
+import io.mockpanel.security.AppRoles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** Admins create accounts, disable and re-enable them, and reset passwords. */
+@Route("admin/accounts")
+@PageTitle("Accounts")
+@Menu(title = "Accounts", order = 90, icon = "vaadin:users")
+@RolesAllowed(AppRoles.ADMIN)
+class AccountsView extends VerticalLayout {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+
+    private final AccountService accountService;
+    final Grid<Account> grid = new Grid<>(Account.class, false);
+
+    AccountsView(AccountService accountService) {
+        this.accountService = accountService;
+        addClassName("accounts-view");
+        setSizeFull();
+
+        var create = new Button("New account", VaadinIcon.PLUS.create(), e -> openCreateDialog());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("new-account");
+        var toolbar = new HorizontalLayout(create);
+        toolbar.setWidthFull();
+        toolbar.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+
+        grid.addColumn(Account::username).setHeader("Username").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Account::displayName).setHeader("Name").setFlexGrow(1);
+        grid.addColumn(a -> a.role().label()).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(AccountsView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> CREATED.format(a.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setSizeFull();
+
+        add(toolbar, grid);
+        refresh();
+    }
+
+    void refresh() {
+        grid.setItems(accountService.listAccounts());
+    }
+
+    private static Span statusBadge(Account account) {
+        var badge = new Span(account.enabled() ? "Active" : "Disabled");
+        badge.getElement().getThemeList().add(account.enabled() ? "badge success" : "badge contrast");
+        return badge;
+    }
+
+    private HorizontalLayout actions(Account account) {
+        var toggle = new Button(account.enabled() ? "Disable" : "Enable", e -> setEnabled(account, !account.enabled()));
+        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        toggle.setAriaLabel((account.enabled() ? "Disable " : "Enable ") + account.username());
+        var reset = new Button("Reset password", e -> new ResetPasswordDialog(accountService, account).open());
+        reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        reset.setAriaLabel("Reset password of " + account.username());
+        var actions = new HorizontalLayout(toggle, reset);
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    void setEnabled(Account account, boolean enabled) {
+        try {
+            accountService.setEnabled(account.id(), enabled);
+            Notification.show((enabled ? "Enabled " : "Disabled ") + account.username())
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (AccountException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private void openCreateDialog() {
+        new CreateAccountDialog(accountService, this::refresh).open();
+    }
+}
