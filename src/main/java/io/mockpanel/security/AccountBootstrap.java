@@ -1,10 +1,8 @@
 package io.mockpanel.security;
 
-import io.mockpanel.base.EmbeddedDatabase;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -33,21 +31,21 @@ class AccountBootstrap implements ApplicationRunner {
     private final AccountService accountService;
     private final UserAccountRepository accounts;
     private final AccountsProperties properties;
-    private final ObjectProvider<EmbeddedDatabase> embeddedDatabase;
+    private final DemoMode demoMode;
 
     AccountBootstrap(AccountService accountService, UserAccountRepository accounts, AccountsProperties properties,
-            ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
+            DemoMode demoMode) {
         this.accountService = accountService;
         this.accounts = accounts;
         this.properties = properties;
-        this.embeddedDatabase = embeddedDatabase;
+        this.demoMode = demoMode;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
         createInitialAdmin();
-        if (properties.demoAccounts() && embeddedDatabase.getIfAvailable() != null) {
+        if (demoMode.active()) {
             createDemoAccounts();
         }
     }

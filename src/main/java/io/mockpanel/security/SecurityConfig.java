@@ -1,7 +1,9 @@
 package io.mockpanel.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.mockpanel.base.EmbeddedDatabase;
 import io.mockpanel.security.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -32,6 +34,11 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    DemoMode demoMode(AccountsProperties properties, ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
+        return new DemoMode(properties.demoAccounts() && embeddedDatabase.getIfAvailable() != null);
     }
 
     /** The only AuthenticationProvider bean, so Spring Security builds no other way to sign in. */

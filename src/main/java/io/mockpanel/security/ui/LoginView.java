@@ -12,9 +12,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import io.mockpanel.base.EmbeddedDatabase;
+import io.mockpanel.security.DemoMode;
 import io.mockpanel.security.LoginThrottledException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.WebAttributes;
 
 /**
@@ -35,7 +34,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    LoginView(ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
+    LoginView(DemoMode demoMode) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -51,7 +50,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setI18n(i18n(BAD_CREDENTIALS_TITLE, BAD_CREDENTIALS_MESSAGE));
 
         add(title, tagline, login);
-        if (embeddedDatabase.getIfAvailable() != null) {
+        if (demoMode.active()) {
             add(demoHint());
         }
     }
