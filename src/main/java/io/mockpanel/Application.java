@@ -34,7 +34,6 @@ public class Application implements AppShellConfigurator {
 
     @Override
     public void configurePage(AppShellSettings settings) {
-        settings.addMetaTag("viewport", "width=device-width, initial-scale=1");
         settings.setPageTitle("mockpanel");
     }
 }

@@ -15,10 +15,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Web security: Vaadin's defaults, our login view, a few public files, and method security. */
+/**
+ * Web security: Vaadin's defaults, our login view, a few public files, and method security.
+ * Services use {@code @PreAuthorize}; JSR-250 is left off on purpose, because with it Spring would
+ * proxy every view that carries {@code @RolesAllowed} (Vaadin reads those annotations itself).
+ */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfig {
 
     @Bean
