@@ -35,5 +35,6 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("mockpanel");
+        settings.addFavIcon("icon", "icons/icon.svg", "any");
     }
 }

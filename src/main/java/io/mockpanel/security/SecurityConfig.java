@@ -29,7 +29,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         // Static files of our own outside Vaadin's paths are not permitted by Vaadin's defaults.
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles.css", "/images/**", "/actuator/health", "/actuator/health/**")
+                .requestMatchers("/styles.css", "/icons/**", "/actuator/health", "/actuator/health/**")
                 .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();

@@ -97,6 +97,8 @@ class ScenarioImportView extends VerticalLayout {
     void preview(String sourceName, byte[] bytes) {
         result.removeAll();
         pending = null;
+        // The result below tells what was read; clearing the list lets the next file replace this one.
+        upload.clearFileList();
         try {
             ImportPreview preview = scenarios.preview(bytes);
             pending = new Pending(sourceName, bytes);
