@@ -6,7 +6,7 @@ package io.mockpanel.security;
  */
 public class AccountException extends RuntimeException {
 
-    public enum Field { USERNAME, DISPLAY_NAME, ROLE, PASSWORD, ACCOUNT }
+    public enum Field { USERNAME, DISPLAY_NAME, ROLE, PASSWORD, CURRENT_PASSWORD, ACCOUNT }
 
     private final Field field;
 

@@ -22,11 +22,14 @@ public class AccountService {
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final LoginThrottle loginThrottle;
 
-    AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+            LoginThrottle loginThrottle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.loginThrottle = loginThrottle;
     }
 
     @PreAuthorize(ADMINS)
@@ -62,6 +65,31 @@ public class AccountService {
         UserAccount account = load(accountId);
         checkPassword(newPassword);
         account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        // The login view tells a paused user to ask an admin for a reset: the new password must
+        // work at once, so the account's failed sign-ins are forgotten (its address's others stay).
+        loginThrottle.recordSuccess(account.username());
+    }
+
+    /**
+     * Lets a signed-in person replace their own password; the current one must be given, so an
+     * unattended signed-in browser is not enough to take the account over.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        UserAccount account = accounts.findByUsername(currentUsername())
+                .orElseThrow(() -> new AccountException(Field.ACCOUNT, "Your account no longer exists."));
+        if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            throw new AccountException(Field.CURRENT_PASSWORD, "This is not your current password.");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw new AccountException(Field.PASSWORD, "The new password is the same as the current one.");
+        }
+        checkPassword(newPassword);
+        account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        // The login view tells a paused user to ask an admin for a reset: the new password must
+        // work at once, so the account's failed sign-ins are forgotten (its address's others stay).
+        loginThrottle.recordSuccess(account.username());
     }
 
     /**

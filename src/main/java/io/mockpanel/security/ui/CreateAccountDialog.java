@@ -68,7 +68,7 @@ class CreateAccountDialog extends Dialog {
                 case USERNAME -> username;
                 case DISPLAY_NAME -> displayName;
                 case PASSWORD -> password;
-                case ROLE, ACCOUNT -> null;
+                case ROLE, CURRENT_PASSWORD, ACCOUNT -> null;
             };
             if (field == null) {
                 Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -74,7 +74,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("logout")) {
+            var signedOut = new Paragraph("You have signed out.");
+            signedOut.addClassName("signed-out");
+            signedOut.setId("signed-out");
+            signedOut.getElement().setAttribute("role", "status");
+            addComponentAtIndex(2, signedOut);
+        }
+        if (parameters.containsKey("error")) {
             if (lastFailureWasThrottling()) {
                 login.setI18n(i18n(THROTTLED_TITLE, THROTTLED_MESSAGE));
             }
