@@ -38,6 +38,17 @@ public class AccountService {
         return accounts.findAllByOrderByUsernameAsc().stream().map(UserAccount::toAccount).toList();
     }
 
+    /** Active accounts of a role, by name: whom an interviewer can invite onto a panel. */
+    @PreAuthorize("hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.ADMIN + "')")
+    @Transactional(readOnly = true)
+    public List<Person> activePeople(AccountRole role) {
+        return accounts.findAllByOrderByUsernameAsc().stream()
+                .filter(a -> a.enabled() && a.role() == role)
+                .map(a -> new Person(a.username(), a.displayName()))
+                .sorted(java.util.Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
     @PreAuthorize(ADMINS)
     @Transactional
     public Account createAccount(NewAccount request) {
@@ -87,9 +98,6 @@ public class AccountService {
         }
         checkPassword(newPassword);
         account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
-        // The login view tells a paused user to ask an admin for a reset: the new password must
-        // work at once, so the account's failed sign-ins are forgotten (its address's others stay).
-        loginThrottle.recordSuccess(account.username());
     }
 
     /**

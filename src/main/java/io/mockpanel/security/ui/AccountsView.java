@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.mockpanel.base.ui.Badge;
 import io.mockpanel.security.Account;
 import io.mockpanel.security.AccountException;
 import io.mockpanel.security.AccountService;
@@ -66,9 +67,7 @@ class AccountsView extends VerticalLayout {
     }
 
     private static Span statusBadge(Account account) {
-        var badge = new Span(account.enabled() ? "Active" : "Disabled");
-        badge.getElement().getThemeList().add(account.enabled() ? "badge success" : "badge contrast");
-        return badge;
+        return account.enabled() ? Badge.of("Active", "success") : Badge.of("Disabled", "contrast");
     }
 
     private HorizontalLayout actions(Account account) {

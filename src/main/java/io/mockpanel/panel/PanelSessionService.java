@@ -1,0 +1,268 @@
+package io.mockpanel.panel;
+
+import io.mockpanel.scenario.ScenarioContent;
+import io.mockpanel.scenario.ScenarioService;
+import io.mockpanel.security.AppRoles;
+import io.mockpanel.security.CurrentUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Setting up and running sessions: the API of the panel feature's session life cycle. Only
+ * members see a session; only its lead starts, ends or cancels it.
+ */
+@Service
+public class PanelSessionService {
+
+    static final String MEMBERS_ROLES = "hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "')";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int MAX_AGENDA = 12;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ScenarioService scenarios;
+    private final SessionEventLog events;
+
+    PanelSessionService(JdbcClient jdbc, JsonMapper json, Clock clock, ScenarioService scenarios,
+            SessionEventLog events) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.scenarios = scenarios;
+        this.events = events;
+    }
+
+    /** Creates a scheduled session led by the current interviewer, with a snapshot of each scenario. */
+    @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
+    @Transactional
+    public long create(NewSession request) {
+        String lead = me();
+        String title = required(request.title(), "title", 200);
+        String candidate = required(request.candidateName(), "candidate's name", 100);
+        String email = request.candidateEmail() == null || request.candidateEmail().isBlank()
+                ? null : request.candidateEmail().strip();
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            throw new SessionException("\"" + email + "\" is not an email address; leave it empty or write it "
+                    + "like name@example.com.");
+        }
+        if (request.scenarioIds().isEmpty()) {
+            throw new SessionException("Add at least one scenario to the agenda.");
+        }
+        if (request.scenarioIds().size() > MAX_AGENDA) {
+            throw new SessionException("An agenda holds at most " + MAX_AGENDA + " scenarios.");
+        }
+        List<ScenarioContent> agenda = new ArrayList<>();
+        for (long scenarioId : request.scenarioIds()) {
+            agenda.add(scenarios.find(scenarioId)
+                    .orElseThrow(() -> new SessionException("A chosen scenario is no longer in the library; "
+                            + "pick the agenda again."))
+                    .content());
+        }
+        var panelists = new LinkedHashSet<>(request.panelists());
+        panelists.remove(lead);
+        var observers = new LinkedHashSet<>(request.observers());
+        checkActive(panelists, "INTERVIEWER", "co-panelist");
+        checkActive(observers, "COACH", "observing coach");
+
+        Instant now = clock.instant();
+        long id = jdbc.sql("insert into panel_session (title, candidate_name, candidate_email, lead_username, "
+                        + "state, created_at) values (?, ?, ?, ?, 'SCHEDULED', ?) returning id")
+                .params(title, candidate, email, lead, at(now)).query(Long.class).single();
+        addMember(id, lead, SessionRole.LEAD);
+        panelists.forEach(username -> addMember(id, username, SessionRole.PANELIST));
+        observers.forEach(username -> addMember(id, username, SessionRole.OBSERVER));
+        for (int position = 0; position < agenda.size(); position++) {
+            jdbc.sql("insert into session_scenario (session_id, position, source_scenario_id, content) "
+                            + "values (?, ?, ?, cast(? as jsonb))")
+                    .params(id, position, request.scenarioIds().get(position),
+                            json.writeValueAsString(agenda.get(position)))
+                    .update();
+        }
+        events.append(id, "SESSION_CREATED", Map.of("title", title), lead);
+        return id;
+    }
+
+    /** The current user's sessions (as lead, panelist or observer), newest first. */
+    @PreAuthorize(MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public List<SessionSummary> mySessions() {
+        return jdbc.sql("""
+                select s.id, s.title, s.candidate_name, s.state, m.role, lead.display_name as lead_name,
+                       (select count(*) from session_scenario sc where sc.session_id = s.id) as scenarios,
+                       s.created_at, s.started_at
+                  from panel_session s
+                  join session_member m on m.session_id = s.id and m.username = ?
+                  join user_account lead on lead.username = s.lead_username
+                 order by case s.state when 'LIVE' then 0 when 'SCHEDULED' then 1 else 2 end, s.created_at desc""")
+                .param(me())
+                .query((rs, row) -> new SessionSummary(rs.getLong("id"), rs.getString("title"),
+                        rs.getString("candidate_name"), SessionState.valueOf(rs.getString("state")),
+                        SessionRole.valueOf(rs.getString("role")), rs.getString("lead_name"), rs.getInt("scenarios"),
+                        instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        instantOrNull(rs.getObject("started_at", OffsetDateTime.class))))
+                .list();
+    }
+
+    /** The whole session, for its members only. */
+    @PreAuthorize(MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public SessionDetails find(long sessionId) {
+        requireMember(sessionId);
+        return load(sessionId).orElseThrow();
+    }
+
+    @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
+    @Transactional
+    public void start(long sessionId) {
+        transition(sessionId, SessionState.SCHEDULED, SessionState.LIVE, "SESSION_STARTED",
+                "Only a scheduled session can be started.");
+    }
+
+    @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
+    @Transactional
+    public void end(long sessionId) {
+        transition(sessionId, SessionState.LIVE, SessionState.COMPLETED, "SESSION_ENDED",
+                "Only a live session can be ended.");
+    }
+
+    @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
+    @Transactional
+    public void cancel(long sessionId) {
+        requireLead(sessionId);
+        int changed = jdbc.sql("update panel_session set state = 'CANCELLED', ended_at = ? "
+                        + "where id = ? and state in ('SCHEDULED', 'LIVE')")
+                .params(at(clock.instant()), sessionId).update();
+        if (changed == 0) {
+            throw new SessionException("This session has already ended; it cannot be cancelled.");
+        }
+        events.append(sessionId, "SESSION_CANCELLED", Map.of(), me());
+    }
+
+    /** The member's role in the session, if the current user is a member. */
+    @PreAuthorize(MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public Optional<SessionRole> myRole(long sessionId) {
+        return roleOf(sessionId, me());
+    }
+
+    // --- package API for the other services of this feature ---------------------------------------
+
+    Optional<SessionRole> roleOf(long sessionId, String username) {
+        return jdbc.sql("select role from session_member where session_id = ? and username = ?")
+                .params(sessionId, username).query(String.class).optional().map(SessionRole::valueOf);
+    }
+
+    SessionRole requireMember(long sessionId) {
+        return roleOf(sessionId, me()).orElseThrow(() -> new AccessDeniedException("not a member of this session"));
+    }
+
+    void requireLead(long sessionId) {
+        if (requireMember(sessionId) != SessionRole.LEAD) {
+            throw new SessionException("Only the lead interviewer can do this.");
+        }
+    }
+
+    Optional<SessionDetails> load(long sessionId) {
+        return jdbc.sql("select * from panel_session where id = ?").param(sessionId)
+                .query((rs, row) -> new SessionDetails(rs.getLong("id"), rs.getString("title"),
+                        rs.getString("candidate_name"), rs.getString("candidate_email"),
+                        SessionState.valueOf(rs.getString("state")), rs.getString("lead_username"),
+                        members(sessionId), agenda(sessionId),
+                        instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        instantOrNull(rs.getObject("started_at", OffsetDateTime.class)),
+                        instantOrNull(rs.getObject("ended_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    List<ScenarioContent> agenda(long sessionId) {
+        return jdbc.sql("select content::text from session_scenario where session_id = ? order by position")
+                .param(sessionId).query(String.class).list().stream()
+                .map(text -> json.readValue(text, ScenarioContent.class)).toList();
+    }
+
+    static String me() {
+        return CurrentUser.username().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    }
+
+    // --- internals ---------------------------------------------------------------------------------
+
+    private void transition(long sessionId, SessionState from, SessionState to, String eventType, String refusal) {
+        requireLead(sessionId);
+        String timeColumn = to == SessionState.LIVE ? "started_at" : "ended_at";
+        int changed = jdbc.sql("update panel_session set state = ?, " + timeColumn + " = ? where id = ? and state = ?")
+                .params(to.name(), at(clock.instant()), sessionId, from.name()).update();
+        if (changed == 0) {
+            throw new SessionException(refusal);
+        }
+        events.append(sessionId, eventType, Map.of(), me());
+    }
+
+    private List<SessionMember> members(long sessionId) {
+        return jdbc.sql("""
+                select m.username, a.display_name, m.role from session_member m
+                  join user_account a on a.username = m.username
+                 where m.session_id = ?
+                 order by case m.role when 'LEAD' then 0 when 'PANELIST' then 1 else 2 end, a.display_name""")
+                .param(sessionId)
+                .query((rs, row) -> new SessionMember(rs.getString("username"), rs.getString("display_name"),
+                        SessionRole.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    private void checkActive(java.util.Collection<String> usernames, String role, String what) {
+        for (String username : usernames) {
+            boolean ok = jdbc.sql("select exists (select 1 from user_account where username = ? and role = ? "
+                            + "and enabled)")
+                    .params(username, role).query(Boolean.class).single();
+            if (!ok) {
+                throw new SessionException("\"" + username + "\" cannot be a " + what + ": there is no active "
+                        + role.toLowerCase() + " account with that name.");
+            }
+        }
+    }
+
+    private void addMember(long sessionId, String username, SessionRole role) {
+        jdbc.sql("insert into session_member (session_id, username, role) values (?, ?, ?)")
+                .params(sessionId, username, role.name()).update();
+    }
+
+    private static String required(@Nullable String value, String what, int max) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.isEmpty()) {
+            throw new SessionException("The " + what + " is required.");
+        }
+        if (stripped.length() > max) {
+            throw new SessionException("The " + what + " has " + stripped.length() + " characters; at most " + max
+                    + " are allowed.");
+        }
+        return stripped;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time.toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

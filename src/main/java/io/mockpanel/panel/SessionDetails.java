@@ -1,0 +1,17 @@
+package io.mockpanel.panel;
+
+import io.mockpanel.scenario.ScenarioContent;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A whole session: its people and its agenda (the snapshot taken when it was set up). */
+public record SessionDetails(long id, String title, String candidateName, @Nullable String candidateEmail,
+        SessionState state, String leadUsername, List<SessionMember> members, List<ScenarioContent> agenda,
+        Instant createdAt, @Nullable Instant startedAt, @Nullable Instant endedAt) {
+
+    public SessionDetails {
+        members = List.copyOf(members);
+        agenda = List.copyOf(agenda);
+    }
+}

@@ -1,0 +1,58 @@
+package io.mockpanel.panel;
+
+import com.vaadin.flow.shared.Registration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wakes the subscribers of a session on this node when its log grew. It carries no data: a woken
+ * subscriber reads the log from its own last sequence number, so a lost or merged hint costs
+ * nothing but latency.
+ */
+@Component
+public class SessionEventBus {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionEventBus.class);
+
+    private final Map<Long, Set<LongConsumer>> subscribers = new ConcurrentHashMap<>();
+
+    /** {@code onHint} receives the newest known sequence number; it must return quickly. */
+    public Registration subscribe(long sessionId, LongConsumer onHint) {
+        subscribers.computeIfAbsent(sessionId, id -> new CopyOnWriteArraySet<>()).add(onHint);
+        return () -> subscribers.computeIfPresent(sessionId, (id, set) -> {
+            set.remove(onHint);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    void wake(long sessionId, long seq) {
+        Set<LongConsumer> set = subscribers.get(sessionId);
+        if (set != null) {
+            set.forEach(subscriber -> deliver(subscriber, seq));
+        }
+    }
+
+    /** After the listener reconnects, hints may have been missed: everyone catches up. */
+    void wakeAll() {
+        subscribers.values().forEach(set -> set.forEach(subscriber -> deliver(subscriber, Long.MAX_VALUE)));
+    }
+
+    int subscriberCount(long sessionId) {
+        Set<LongConsumer> set = subscribers.get(sessionId);
+        return set == null ? 0 : set.size();
+    }
+
+    private static void deliver(LongConsumer subscriber, long seq) {
+        try {
+            subscriber.accept(seq);
+        } catch (RuntimeException e) {
+            log.warn("A session subscriber failed on a hint", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.mockpanel.panel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The single path of every live change: an event row written in the caller's transaction, with
+ * the next number of the session's sequence, and a NOTIFY that PostgreSQL delivers only if that
+ * transaction commits. Listeners treat the NOTIFY as a hint and read the rows themselves.
+ *
+ * <p>Not secured itself: only the feature services call it, after their own access checks.
+ */
+@Component
+public class SessionEventLog {
+
+    /** The PostgreSQL channel; its payload is "sessionId:seq". */
+    public static final String CHANNEL = "mockpanel_session_events";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SessionEventLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends an event to the session's log. The row lock taken on the session while numbering
+     * makes sequence order equal commit order, so a reader that has seen event n has seen all
+     * events before it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SessionEvent append(long sessionId, String type, Object payload, String actor) {
+        long seq = jdbc.sql("update panel_session set last_event_seq = last_event_seq + 1 where id = ? "
+                        + "returning last_event_seq")
+                .param(sessionId).query(Long.class).single();
+        String payloadJson = json.writeValueAsString(payload);
+        Instant now = clock.instant();
+        jdbc.sql("insert into session_event (session_id, seq, type, payload, actor, created_at) "
+                        + "values (?, ?, ?, cast(? as jsonb), ?, ?)")
+                .params(sessionId, seq, type, payloadJson, actor, now.atOffset(ZoneOffset.UTC))
+                .update();
+        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, sessionId + ":" + seq).query((rs, row) -> 1).list();
+        return new SessionEvent(sessionId, seq, type, payloadJson, actor, now);
+    }
+
+    /** The session's events after {@code afterSeq}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<SessionEvent> after(long sessionId, long afterSeq) {
+        return jdbc.sql("select session_id, seq, type, payload::text as payload, actor, created_at "
+                        + "from session_event where session_id = ? and seq > ? order by seq")
+                .params(sessionId, afterSeq)
+                .query((rs, row) -> new SessionEvent(rs.getLong("session_id"), rs.getLong("seq"),
+                        rs.getString("type"), rs.getString("payload"), rs.getString("actor"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public long lastSeq(long sessionId) {
+        return jdbc.sql("select last_event_seq from panel_session where id = ?").param(sessionId)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    public <T> T payload(SessionEvent event, Class<T> type) {
+        return json.readValue(event.payload(), type);
+    }
+}

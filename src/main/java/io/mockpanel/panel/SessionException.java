@@ -1,0 +1,9 @@
+package io.mockpanel.panel;
+
+/** A request about a session that cannot be carried out, with a message for the person who made it. */
+public class SessionException extends RuntimeException {
+
+    public SessionException(String message) {
+        super(message);
+    }
+}
