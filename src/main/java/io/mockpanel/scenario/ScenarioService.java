@@ -127,8 +127,9 @@ public class ScenarioService {
     }
 
     static String decodeUtf8(byte[] file) throws ScenarioFormatException {
+        String text;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(file))
@@ -137,6 +138,25 @@ public class ScenarioService {
             throw new ScenarioFormatException(0, "The file is not UTF-8 text. Save it as UTF-8 Markdown (.md) "
                     + "and upload it again.");
         }
+        // Valid UTF-8, but PostgreSQL text cannot hold U+0000: refused here, not by the database mid-import.
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            throw new ScenarioFormatException(lineOf(text, nul), "the file contains a NUL character (U+0000),"
+                    + " which is not text; remove it, save the file as UTF-8 Markdown (.md) and upload it again.");
+        }
+        return text;
+    }
+
+    /** The 1-based line of the character at {@code index}, counting line breaks as the reader does. */
+    private static int lineOf(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
