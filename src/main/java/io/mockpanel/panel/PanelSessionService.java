@@ -161,21 +161,49 @@ public class PanelSessionService {
         return roleOf(sessionId, me());
     }
 
+    /**
+     * The current user's role in the session; refuses anyone who is not on it. Other features
+     * (scoring, notes) call this before touching a session's data.
+     */
+    @PreAuthorize(MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public SessionRole requireMember(long sessionId) {
+        return roleOf(sessionId, me()).orElseThrow(() -> new AccessDeniedException("not a member of this session"));
+    }
+
+    /** Refuses anyone but the session's lead. */
+    @PreAuthorize(MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public void requireLead(long sessionId) {
+        if (requireMember(sessionId) != SessionRole.LEAD) {
+            throw new SessionException("Only the lead interviewer can do this.");
+        }
+    }
+
+    /** Refuses observers: only the lead and panelists act on a session (push, note, score). */
+    @PreAuthorize(MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public SessionRole requirePanelist(long sessionId) {
+        SessionRole role = requireMember(sessionId);
+        if (role == SessionRole.OBSERVER) {
+            throw new SessionException("Observers follow the session; only the lead and panelists can do this.");
+        }
+        return role;
+    }
+
+    /** The agenda snapshot, for members. */
+    @PreAuthorize(MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public List<ScenarioContent> agendaOf(long sessionId) {
+        requireMember(sessionId);
+        return agenda(sessionId);
+    }
+
     // --- package API for the other services of this feature ---------------------------------------
 
     Optional<SessionRole> roleOf(long sessionId, String username) {
         return jdbc.sql("select role from session_member where session_id = ? and username = ?")
                 .params(sessionId, username).query(String.class).optional().map(SessionRole::valueOf);
-    }
-
-    SessionRole requireMember(long sessionId) {
-        return roleOf(sessionId, me()).orElseThrow(() -> new AccessDeniedException("not a member of this session"));
-    }
-
-    void requireLead(long sessionId) {
-        if (requireMember(sessionId) != SessionRole.LEAD) {
-            throw new SessionException("Only the lead interviewer can do this.");
-        }
     }
 
     Optional<SessionDetails> load(long sessionId) {

@@ -131,8 +131,9 @@ class ScenarioLibraryStore {
         return existing.get().equals(incoming) ? ImportChange.UNCHANGED : ImportChange.UPDATED;
     }
 
-    /** Cuts at a code point boundary, so an emoji in a long file name is never split in half. */
+    /** PostgreSQL counts characters as code points: cut there, so an emoji is never split in half. */
     private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, value.offsetByCodePoints(0, max - 1));
+        return value.codePointCount(0, value.length()) <= max ? value
+                : value.substring(0, value.offsetByCodePoints(0, max));
     }
 }
