@@ -1,0 +1,105 @@
+package io.mockpanel.panel;
+
+import io.mockpanel.scenario.ScenarioContent;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the panel does during a live session: push prompts to the candidate, run the scenario
+ * timers, mark questions covered. Each action is one event in the session's log; the lead and
+ * panelists may act, observers only watch.
+ */
+@Service
+public class LiveControlService {
+
+    private final PanelSessionService sessions;
+    private final SessionEventLog log;
+    private final SessionTimeline timeline;
+
+    LiveControlService(PanelSessionService sessions, SessionEventLog log, SessionTimeline timeline) {
+        this.sessions = sessions;
+        this.log = log;
+        this.timeline = timeline;
+    }
+
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional
+    public void push(long sessionId, PromptRef ref) {
+        List<ScenarioContent> agenda = requireLive(sessionId);
+        if (!ref.existsIn(agenda)) {
+            throw new SessionException("That item is not on this session's agenda.");
+        }
+        log.append(sessionId, EventTypes.PROMPT_PUSHED,
+                new LiveSession.PromptPayload(ref.scenario(), ref.kind(), ref.area(), ref.question()),
+                PanelSessionService.me());
+    }
+
+    /** Pushes the item after the one on screen; returns it, or empty at the end of the agenda. */
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional
+    public Optional<PromptRef> pushNext(long sessionId) {
+        List<ScenarioContent> agenda = requireLive(sessionId);
+        Optional<PromptRef> next = PromptRef.next(agenda, timeline.replay(sessionId).current());
+        next.ifPresent(ref -> log.append(sessionId, EventTypes.PROMPT_PUSHED,
+                new LiveSession.PromptPayload(ref.scenario(), ref.kind(), ref.area(), ref.question()),
+                PanelSessionService.me()));
+        return next;
+    }
+
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional
+    public void startTimer(long sessionId, int scenario) {
+        checkScenario(requireLive(sessionId), scenario);
+        log.append(sessionId, EventTypes.TIMER_STARTED, new LiveSession.TimerPayload(scenario, 0),
+                PanelSessionService.me());
+    }
+
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional
+    public void pauseTimer(long sessionId, int scenario) {
+        checkScenario(requireLive(sessionId), scenario);
+        log.append(sessionId, EventTypes.TIMER_PAUSED, new LiveSession.TimerPayload(scenario, 0),
+                PanelSessionService.me());
+    }
+
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional
+    public void extendTimer(long sessionId, int scenario, int minutes) {
+        checkScenario(requireLive(sessionId), scenario);
+        if (minutes < 1 || minutes > 60) {
+            throw new SessionException("Extend by 1 to 60 minutes.");
+        }
+        log.append(sessionId, EventTypes.TIMER_EXTENDED, new LiveSession.TimerPayload(scenario, minutes),
+                PanelSessionService.me());
+    }
+
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional
+    public void markCovered(long sessionId, PromptRef question, boolean covered) {
+        List<ScenarioContent> agenda = requireLive(sessionId);
+        if (question.kind() != PromptKind.QUESTION || !question.existsIn(agenda)) {
+            throw new SessionException("Only a question of this session's agenda can be marked covered.");
+        }
+        log.append(sessionId, EventTypes.QUESTION_COVERED,
+                new LiveSession.CoveragePayload(question.scenario(), question.area(), question.question(), covered),
+                PanelSessionService.me());
+    }
+
+    private List<ScenarioContent> requireLive(long sessionId) {
+        sessions.requirePanelist(sessionId);
+        SessionDetails session = sessions.load(sessionId).orElseThrow();
+        if (session.state() != SessionState.LIVE) {
+            throw new SessionException("The session is not live: start it first (only the lead can).");
+        }
+        return session.agenda();
+    }
+
+    private static void checkScenario(List<ScenarioContent> agenda, int scenario) {
+        if (scenario < 0 || scenario >= agenda.size()) {
+            throw new SessionException("That scenario is not on this session's agenda.");
+        }
+    }
+}
