@@ -18,11 +18,14 @@ public class LiveControlService {
     private final PanelSessionService sessions;
     private final SessionEventLog log;
     private final SessionTimeline timeline;
+    private final java.time.Clock clock;
 
-    LiveControlService(PanelSessionService sessions, SessionEventLog log, SessionTimeline timeline) {
+    LiveControlService(PanelSessionService sessions, SessionEventLog log, SessionTimeline timeline,
+            java.time.Clock clock) {
         this.sessions = sessions;
         this.log = log;
         this.timeline = timeline;
+        this.clock = clock;
     }
 
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
@@ -86,6 +89,15 @@ public class LiveControlService {
         log.append(sessionId, EventTypes.QUESTION_COVERED,
                 new LiveSession.CoveragePayload(question.scenario(), question.area(), question.question(), covered),
                 PanelSessionService.me());
+    }
+
+    /** What the candidate sees right now, for the panel's mirror (and the candidate's name as they gave it). */
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public CandidateScreen mirror(long sessionId, LiveSession live) {
+        sessions.requireMember(sessionId);
+        SessionDetails session = sessions.load(sessionId).orElseThrow();
+        return CandidateScreen.build(session.candidateName(), session, live, clock.instant());
     }
 
     private List<ScenarioContent> requireLive(long sessionId) {

@@ -93,6 +93,17 @@ public class ScenarioService {
         return store.allGuidance();
     }
 
+    /**
+     * The STAR "Response Framework" guidance list, which candidates see as an aid in their room;
+     * the only part of the library a candidate may read.
+     */
+    @PreAuthorize(READERS + " or hasRole('" + AppRoles.CANDIDATE + "')")
+    public Optional<GuidanceList> responseFramework() {
+        return store.allGuidance().stream()
+                .filter(list -> list.title().toLowerCase(java.util.Locale.ROOT).contains("response framework"))
+                .findFirst();
+    }
+
     /** Parses a library file and says what importing it would change; saves nothing. */
     @PreAuthorize(IMPORTERS)
     public ImportPreview preview(byte[] file) throws ScenarioFormatException {

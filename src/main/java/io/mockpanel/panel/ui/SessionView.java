@@ -1,7 +1,10 @@
 package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,65 +14,135 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.ui.Badge;
+import io.mockpanel.panel.CandidateScreen;
+import io.mockpanel.panel.InviteService;
+import io.mockpanel.panel.LiveControlService;
+import io.mockpanel.panel.LiveSession;
 import io.mockpanel.panel.PanelSessionService;
+import io.mockpanel.panel.PresenceService;
+import io.mockpanel.panel.PromptKind;
+import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.SessionDetails;
+import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.panel.SessionMember;
+import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionState;
+import io.mockpanel.panel.SessionTimeline;
+import io.mockpanel.panel.TimerState;
 import io.mockpanel.scenario.ScenarioContent;
 import io.mockpanel.security.AppRoles;
-import io.mockpanel.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * One session for its members: who is on it, the agenda, and the lead's start/end/cancel. It
- * follows the session live: a change by anyone, on any app node, redraws it.
+ * The session console for the lead, panelists and observers: lifecycle, invite link, presence,
+ * the agenda tree with push and coverage, the candidate mirror, the shared timer with a pacing
+ * cue, and clarification requests. It follows the session's event log live.
  */
 @Route("sessions/:sessionId")
 @RolesAllowed({AppRoles.INTERVIEWER, AppRoles.COACH})
-class SessionView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ID_PARAMETER = "sessionId";
+    private static final int HEARTBEAT_MILLIS = 15_000;
 
     private final PanelSessionService sessions;
+    private final SessionTimeline timeline;
+    private final LiveControlService control;
+    private final InviteService invites;
+    private final PresenceService presence;
     private final SessionEventBus bus;
+
     private long sessionId = -1;
     private String title = "Session";
-    private @Nullable Registration liveUpdates;
+    private @Nullable SessionDetails session;
+    private @Nullable LiveSession live;
+    private @Nullable AgendaTree tree;
+    private @Nullable InviteCard inviteCard;
+    private SessionRole myRole = SessionRole.OBSERVER;
 
-    SessionView(PanelSessionService sessions, SessionEventBus bus) {
+    final Div header = new Div();
+    final Div mirror = new Div();
+    final Div timerBox = new Div();
+    final Div clarifications = new Div();
+    final Button pushNext = new Button("Push next", VaadinIcon.FORWARD.create());
+    final Countdown countdown = new Countdown();
+    private @Nullable Registration liveUpdates;
+    private @Nullable Registration heartbeat;
+
+    SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
+            InviteService invites, PresenceService presence, SessionEventBus bus) {
         this.sessions = sessions;
+        this.timeline = timeline;
+        this.control = control;
+        this.invites = invites;
+        this.presence = presence;
         this.bus = bus;
-        addClassName("scenario-detail");
+        addClassName("console");
+        pushNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        pushNext.setId("push-next");
+        pushNext.setTooltipText("Alt+N");
+        pushNext.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
+        pushNext.addClickListener(e -> act(() -> control.pushNext(sessionId)
+                .ifPresentOrElse(ref -> { }, () -> Notification.show("Everything on the agenda has been pushed."))));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         sessionId = event.getRouteParameters().get(ID_PARAMETER).flatMap(SessionView::parseId).orElse(-1L);
-        render();
+        removeAll();
+        try {
+            session = sessionId < 0 ? null : sessions.find(sessionId);
+        } catch (AccessDeniedException | java.util.NoSuchElementException e) {
+            session = null;
+        }
+        if (session == null) {
+            title = "Session not found";
+            add(new H2("Session not found"), new Paragraph("This session does not exist, or you are not on its panel."));
+            return;
+        }
+        myRole = sessions.myRole(sessionId).orElse(SessionRole.OBSERVER);
+        live = timeline.load(sessionId);
+        title = session.title();
+        build();
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        // Captured here, on the request thread; hints arrive on the listener thread. Inside
-        // UI.access, Vaadin's security context strategy gives the services this session's user.
+        if (session == null) {
+            return;
+        }
         UI ui = attachEvent.getUI();
-        liveUpdates = bus.subscribe(sessionId, seq -> ui.access(this::render));
+        presence.enter(sessionId);
+        liveUpdates = bus.subscribe(sessionId, seq -> ui.access(this::catchUp));
+        ui.setPollInterval(HEARTBEAT_MILLIS);
+        heartbeat = ui.addPollListener(e -> {
+            presence.heartbeat(sessionId);
+            refresh();
+        });
+        catchUp();
     }
 
     @Override
@@ -78,65 +151,129 @@ class SessionView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             liveUpdates.remove();
             liveUpdates = null;
         }
+        if (heartbeat != null) {
+            heartbeat.remove();
+            heartbeat = null;
+            detachEvent.getUI().setPollInterval(-1);
+        }
+        if (session != null) {
+            try {
+                presence.leave(sessionId);
+            } catch (RuntimeException e) {
+                // signed out or session gone: the stale check covers it
+            }
+        }
     }
 
-    private void render() {
-        removeAll();
-        Optional<SessionDetails> found = load();
-        if (found.isEmpty()) {
-            title = "Session not found";
-            add(new H2("Session not found"), new Paragraph("This session does not exist, or you are not on its panel."));
+    private void build() {
+        SessionDetails s = session;
+        header.addClassName("console-header");
+        tree = new AgendaTree(s.agenda(), ref -> act(() -> control.push(sessionId, ref)),
+                (ref, covered) -> act(() -> control.markCovered(sessionId, ref, covered)));
+
+        var left = new Div();
+        left.addClassName("console-left");
+        if (myRole == SessionRole.LEAD) {
+            inviteCard = new InviteCard(invites, sessionId, baseUrl());
+            left.add(inviteCard);
+        }
+        var agendaHeading = new FlexLayout(new H3("Agenda"), pushNext);
+        agendaHeading.addClassName("console-row");
+        left.add(agendaHeading, tree);
+
+        mirror.addClassName("area-card");
+        mirror.setId("mirror");
+        timerBox.addClassName("area-card");
+        timerBox.setId("timer-box");
+        clarifications.addClassName("area-card");
+        clarifications.setId("clarifications");
+        var right = new Div(timerBox, mirror, clarifications);
+        right.addClassName("console-right");
+        for (Component extra : sidePanels()) {
+            right.add(extra);
+        }
+
+        var columns = new Div(left, right);
+        columns.addClassName("console-columns");
+        add(header, columns);
+        refresh();
+    }
+
+    /** Panels of other features (notes, scores) that the console hosts; they follow the session themselves. */
+    List<Component> sidePanels() {
+        return List.of();
+    }
+
+    private void catchUp() {
+        if (live != null && session != null) {
+            timeline.catchUp(live);
+            session = sessions.find(sessionId);
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        if (live == null || session == null || tree == null) {
             return;
         }
-        SessionDetails session = found.get();
-        title = session.title();
-        String me = CurrentUser.username().orElse("");
-        boolean lead = session.leadUsername().equals(me);
+        boolean canAct = myRole != SessionRole.OBSERVER && session.state() == SessionState.LIVE;
+        showHeader();
+        if (inviteCard != null) {
+            inviteCard.showStatus();
+        }
+        tree.show(live, canAct);
+        pushNext.setEnabled(canAct);
+        showTimer(canAct);
+        showMirror();
+        showClarifications();
+    }
 
+    private void showHeader() {
+        header.removeAll();
         var heading = new H2(session.title());
         heading.addClassName("detail-title");
         var state = Badge.of(session.state().label(), MySessionsView.stateVariant(session.state()));
         state.setId("session-state");
-        var meta = new Div(state, Badge.of("Candidate: " + session.candidateName(), "contrast"));
-        meta.addClassName("badges");
-        add(heading, meta);
-
-        if (lead) {
-            add(leadActions(session));
-        }
-
+        Map<String, Boolean> online = presence.presence(sessionId).stream()
+                .collect(Collectors.toMap(PresenceService.Presence::participant, PresenceService.Presence::online));
+        boolean candidateOnline = online.getOrDefault(PresenceService.CANDIDATE, false);
+        var candidate = Badge.of("Candidate " + session.candidateName() + (candidateOnline ? ": connected" : ": not connected"),
+                candidateOnline ? "success" : "contrast");
+        candidate.setId("candidate-presence");
+        var badges = new Div(state, candidate);
+        badges.addClassName("badges");
         var people = new UnorderedList();
+        people.addClassName("presence-list");
         for (SessionMember member : session.members()) {
-            people.add(new ListItem(member.displayName() + " — " + member.role().label()));
+            boolean on = online.getOrDefault(member.username(), false);
+            var item = new ListItem(new Span(on ? "●" : "○"), new Span(" " + member.displayName() + " · "
+                    + member.role().label()));
+            item.addClassName(on ? "online" : "offline");
+            item.getElement().setAttribute("aria-label", member.displayName() + (on ? " online" : " offline"));
+            people.add(item);
         }
-        var agenda = new OrderedList();
-        int total = 0;
-        for (ScenarioContent scenario : session.agenda()) {
-            total += scenario.durationMinutes();
-            agenda.add(new ListItem(scenario.title() + " · " + scenario.level() + " · "
-                    + scenario.durationMinutes() + " min"));
+        header.add(heading, badges, people);
+        if (myRole == SessionRole.LEAD) {
+            header.add(leadActions());
         }
-        var columns = new Div(section("Panel", people), section("Agenda (" + total + " min)", agenda));
-        columns.addClassName("detail-areas");
-        add(columns);
     }
 
-    private FlexLayout leadActions(SessionDetails session) {
+    private FlexLayout leadActions() {
         var actions = new FlexLayout();
         actions.addClassName("import-buttons");
-        if (session.state() == SessionState.SCHEDULED) {
+        SessionState state = session.state();
+        if (state == SessionState.SCHEDULED) {
             var start = new Button("Start session", e -> act(() -> sessions.start(sessionId)));
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             start.setId("start-session");
             actions.add(start);
         }
-        if (session.state() == SessionState.LIVE) {
+        if (state == SessionState.LIVE) {
             var end = new Button("End session", e -> act(() -> sessions.end(sessionId)));
-            end.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             end.setId("end-session");
             actions.add(end);
         }
-        if (session.state() == SessionState.SCHEDULED || session.state() == SessionState.LIVE) {
+        if (state == SessionState.SCHEDULED || state == SessionState.LIVE) {
             var cancel = new Button("Cancel session", e -> act(() -> sessions.cancel(sessionId)));
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             cancel.setId("cancel-session");
@@ -145,32 +282,136 @@ class SessionView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         return actions;
     }
 
+    private void showTimer(boolean canAct) {
+        timerBox.removeAll();
+        timerBox.add(new H3("Timer"));
+        Optional<Integer> current = live.currentScenario();
+        if (current.isEmpty()) {
+            timerBox.add(new Paragraph("Starts with the first scenario you push."));
+            return;
+        }
+        int index = current.get();
+        ScenarioContent scenario = session.agenda().get(index);
+        TimerState timer = live.timer(index, Instant.now());
+        countdown.show(timer);
+        var name = new Span(scenario.title());
+        name.addClassName("scenario-card-counts");
+        timerBox.add(name, countdown);
+        var controls = new FlexLayout();
+        controls.addClassName("import-buttons");
+        var toggle = new Button(timer.running() ? "Pause" : "Start",
+                timer.running() ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create(),
+                e -> act(() -> {
+                    if (timer.running()) {
+                        control.pauseTimer(sessionId, index);
+                    } else {
+                        control.startTimer(sessionId, index);
+                    }
+                }));
+        toggle.setId("timer-toggle");
+        var extend = new Button("+5 min", e -> act(() -> control.extendTimer(sessionId, index, 5)));
+        extend.setId("timer-extend");
+        toggle.setEnabled(canAct);
+        extend.setEnabled(canAct);
+        controls.add(toggle, extend);
+        timerBox.add(controls);
+        pacingCue(index, scenario, timer).ifPresent(cue -> {
+            var p = new Paragraph(cue);
+            p.addClassName("pacing-cue");
+            p.setId("pacing-cue");
+            p.getElement().setAttribute("role", "status");
+            timerBox.add(p);
+        });
+    }
+
+    /**
+     * Each area's share of the scenario's time is equal; the current area is the one of the last
+     * pushed question, counted from when its first question was pushed.
+     */
+    private Optional<String> pacingCue(int index, ScenarioContent scenario, TimerState timer) {
+        Optional<PromptRef> current = live.current().filter(ref -> ref.scenario() == index
+                && ref.kind() == PromptKind.QUESTION);
+        if (current.isEmpty() || scenario.discussionAreas().isEmpty()) {
+            return Optional.empty();
+        }
+        int area = current.get().area();
+        Optional<Instant> areaStart = live.pushed().stream()
+                .filter(p -> p.ref().scenario() == index && p.ref().kind() == PromptKind.QUESTION
+                        && p.ref().area() == area)
+                .map(LiveSession.Pushed::at).findFirst();
+        Duration share = timer.allowed().dividedBy(scenario.discussionAreas().size());
+        Duration spent = Duration.between(areaStart.orElseThrow(), Instant.now());
+        if (spent.compareTo(share) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("\"" + scenario.discussionAreas().get(area).title() + "\" has run "
+                + spent.minus(share).toMinutes() + " min over its share of " + share.toMinutes()
+                + " min. Consider moving on.");
+    }
+
+    private void showMirror() {
+        mirror.removeAll();
+        mirror.add(new H3("Candidate sees"));
+        CandidateScreen screen = control.mirror(sessionId, live);
+        CandidateScreen.Scenario scenario = screen.scenario();
+        if (scenario == null) {
+            mirror.add(new Paragraph("Nothing yet."));
+            return;
+        }
+        var title = new Paragraph(scenario.title() + " · " + scenario.level() + " · " + scenario.durationMinutes()
+                + " min");
+        title.addClassName("mirror-title");
+        mirror.add(title);
+        if (scenario.situation() != null) {
+            mirror.add(new Paragraph("Situation: " + scenario.situation()));
+        }
+        if (!scenario.keyChallenges().isEmpty()) {
+            mirror.add(new Paragraph("Key challenges: " + String.join("; ", scenario.keyChallenges())));
+        }
+        if (!scenario.questions().isEmpty()) {
+            var questions = new OrderedList();
+            scenario.questions().forEach(q -> questions.add(new ListItem(q.text())));
+            questions.getChildren().reduce((a, b) -> b).ifPresent(last -> ((ListItem) last).addClassName("newest"));
+            mirror.add(questions);
+        }
+    }
+
+    private void showClarifications() {
+        clarifications.removeAll();
+        clarifications.add(new H3("Clarification requests"));
+        List<SessionEvent> requests = live.clarifications();
+        if (requests.isEmpty()) {
+            clarifications.add(new Paragraph("None."));
+            return;
+        }
+        var list = new UnorderedList();
+        for (SessionEvent request : requests.reversed()) {
+            list.add(new ListItem(AgendaTree.clock(request.at()) + " — the candidate asked for a clarification"));
+        }
+        clarifications.add(list);
+    }
+
     private void act(Runnable action) {
         try {
             action.run();
-            render();
+            catchUp();
         } catch (SessionException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            render();
         }
     }
 
-    private Optional<SessionDetails> load() {
-        if (sessionId < 0) {
-            return Optional.empty();
+    private static String baseUrl() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request instanceof com.vaadin.flow.server.VaadinServletRequest servlet) {
+            var http = servlet.getHttpServletRequest();
+            int port = http.getServerPort();
+            boolean defaultPort = ("http".equals(http.getScheme()) && port == 80)
+                    || ("https".equals(http.getScheme()) && port == 443);
+            return http.getScheme() + "://" + http.getServerName() + (defaultPort ? "" : ":" + port)
+                    + http.getContextPath() + "/";
         }
-        try {
-            return Optional.of(sessions.find(sessionId));
-        } catch (AccessDeniedException | java.util.NoSuchElementException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Div section(String heading, com.vaadin.flow.component.Component body) {
-        var section = new Div(new H3(heading), body);
-        section.addClassName("area-card");
-        return section;
+        return "/";
     }
 
     private static Optional<Long> parseId(String raw) {

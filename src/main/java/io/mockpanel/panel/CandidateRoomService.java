@@ -1,0 +1,77 @@
+package io.mockpanel.panel;
+
+import io.mockpanel.scenario.GuidanceList;
+import io.mockpanel.scenario.ScenarioService;
+import io.mockpanel.security.AppRoles;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The candidate's side of a session. The candidate's session comes from their principal, never
+ * from a parameter, and the screen is built on the server from pushed items only: content that
+ * was not pushed never leaves the server.
+ */
+@Service
+@PreAuthorize("hasRole('" + AppRoles.CANDIDATE + "')")
+public class CandidateRoomService {
+
+    private final PanelSessionService sessions;
+    private final SessionTimeline timeline;
+    private final SessionEventLog events;
+    private final ScenarioService scenarios;
+    private final Clock clock;
+
+    CandidateRoomService(PanelSessionService sessions, SessionTimeline timeline, SessionEventLog events,
+            ScenarioService scenarios, Clock clock) {
+        this.sessions = sessions;
+        this.timeline = timeline;
+        this.events = events;
+        this.scenarios = scenarios;
+        this.clock = clock;
+    }
+
+    /** The session this candidate's link opened. */
+    public long sessionId() {
+        return me().sessionId();
+    }
+
+    @Transactional(readOnly = true)
+    public CandidateScreen screen() {
+        CandidatePrincipal me = me();
+        return CandidateScreen.build(me.displayName(), sessions.load(me.sessionId()).orElseThrow(),
+                timeline.replay(me.sessionId()), clock.instant());
+    }
+
+    /** The STAR response framework from the library's guidance, as an aid. */
+    public Optional<GuidanceList> starFramework() {
+        return scenarios.responseFramework();
+    }
+
+    /** Signals the panel that the candidate would like a question clarified. */
+    @Transactional
+    public void requestClarification() {
+        CandidatePrincipal me = me();
+        LiveSession live = timeline.replay(me.sessionId());
+        SessionDetails session = sessions.load(me.sessionId()).orElseThrow();
+        if (session.state() != SessionState.LIVE) {
+            throw new SessionException("The session is not running right now.");
+        }
+        String prompt = live.current().map(ref -> ref.label(session.agenda())).orElse("");
+        events.append(me.sessionId(), EventTypes.CLARIFICATION_REQUESTED,
+                Map.of("candidate", me.displayName(), "prompt", prompt), "candidate");
+    }
+
+    private static CandidatePrincipal me() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof CandidatePrincipal candidate) {
+            return candidate;
+        }
+        throw new AccessDeniedException("not a candidate");
+    }
+}

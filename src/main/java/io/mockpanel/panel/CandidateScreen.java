@@ -1,0 +1,58 @@
+package io.mockpanel.panel;
+
+import io.mockpanel.scenario.DiscussionArea;
+import io.mockpanel.scenario.ScenarioContent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a candidate's browser may receive: only what the panel pushed, of the scenario
+ * pushed last. Nothing else of the agenda, and never notes, tags or scores.
+ *
+ * @param questions the pushed questions of the scenario, in the order pushed; the last is the newest
+ */
+public record CandidateScreen(String candidateName, SessionState state, @Nullable Scenario scenario, long lastSeq) {
+
+    /** The part of the current scenario that was pushed. */
+    public record Scenario(int index, String title, String level, int durationMinutes, @Nullable String situation,
+            List<String> keyChallenges, List<Question> questions, TimerState timer, Instant asOf) {
+
+        public Scenario {
+            keyChallenges = List.copyOf(keyChallenges);
+            questions = List.copyOf(questions);
+        }
+    }
+
+    public record Question(String area, String text) {
+    }
+
+    /** Projects the live state onto what the candidate may see; the panel's mirror uses the same. */
+    static CandidateScreen build(String candidateName, SessionDetails session, LiveSession live, Instant now) {
+        Optional<PromptRef> current = live.current();
+        if (current.isEmpty()) {
+            return new CandidateScreen(candidateName, session.state(), null, live.lastSeq());
+        }
+        int index = current.get().scenario();
+        ScenarioContent content = session.agenda().get(index);
+        boolean situation = live.wasPushed(PromptRef.of(index, PromptKind.SITUATION));
+        boolean challenges = live.wasPushed(PromptRef.of(index, PromptKind.CHALLENGES));
+        List<Question> questions = new ArrayList<>();
+        for (LiveSession.Pushed pushed : live.pushed()) {
+            PromptRef ref = pushed.ref();
+            if (ref.scenario() == index && ref.kind() == PromptKind.QUESTION) {
+                DiscussionArea area = content.discussionAreas().get(ref.area());
+                var question = new Question(area.title(), area.questions().get(ref.question()));
+                // Pushed again: it moves to the end (newest) instead of appearing twice.
+                questions.remove(question);
+                questions.add(question);
+            }
+        }
+        return new CandidateScreen(candidateName, session.state(), new Scenario(index, content.title(),
+                content.level(), content.durationMinutes(), situation ? content.situation() : null,
+                challenges ? content.keyChallenges() : List.of(), questions, live.timer(index, now), now),
+                live.lastSeq());
+    }
+}

@@ -1,0 +1,239 @@
+package io.mockpanel.panel.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.mockpanel.base.ui.Badge;
+import io.mockpanel.panel.CandidateRoomService;
+import io.mockpanel.panel.CandidateScreen;
+import io.mockpanel.panel.PresenceService;
+import io.mockpanel.panel.SessionEventBus;
+import io.mockpanel.panel.SessionException;
+import io.mockpanel.panel.SessionState;
+import io.mockpanel.scenario.GuidanceItem;
+import io.mockpanel.security.AppRoles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The candidate's screen: only what the panel pushed, newest question highlighted, a countdown,
+ * the STAR framework as an aid, and a way to ask for clarification. A screen reader hears each
+ * new prompt through a polite live region.
+ */
+@Route(value = "room", autoLayout = false)
+@PageTitle("Your mock panel")
+@RolesAllowed(AppRoles.CANDIDATE)
+class CandidateRoomView extends Main {
+
+    private static final int HEARTBEAT_MILLIS = 15_000;
+
+    private final CandidateRoomService room;
+    private final PresenceService presence;
+    private final SessionEventBus bus;
+    private final long sessionId;
+
+    final Div content = new Div();
+    final Div announcer = new Div();
+    final Countdown countdown = new Countdown();
+    final Button clarify = new Button("Request clarification");
+    private final Span name = new Span();
+    private @Nullable Registration liveUpdates;
+    private @Nullable Registration heartbeat;
+    private List<String> shownPrompts = List.of();
+
+    CandidateRoomView(CandidateRoomService room, PresenceService presence, SessionEventBus bus) {
+        this.room = room;
+        this.presence = presence;
+        this.bus = bus;
+        this.sessionId = room.sessionId();
+        addClassName("candidate-room");
+
+        var brand = new Span("mockpanel");
+        brand.addClassName("room-brand");
+        name.addClassName("room-name");
+        var header = new Header(brand, name);
+        header.addClassName("room-header");
+
+        announcer.getElement().setAttribute("aria-live", "polite");
+        announcer.getElement().setAttribute("role", "status");
+        announcer.addClassName("visually-hidden");
+        announcer.setId("announcer");
+
+        content.addClassName("room-content");
+        content.setId("room-content");
+
+        clarify.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        clarify.setId("request-clarification");
+        clarify.addClickListener(e -> requestClarification());
+
+        add(header, announcer, content, starCard());
+        render();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        presence.enter(sessionId);
+        liveUpdates = bus.subscribe(sessionId, seq -> ui.access(this::render));
+        ui.setPollInterval(HEARTBEAT_MILLIS);
+        heartbeat = ui.addPollListener(e -> presence.heartbeat(sessionId));
+        render();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (liveUpdates != null) {
+            liveUpdates.remove();
+            liveUpdates = null;
+        }
+        if (heartbeat != null) {
+            heartbeat.remove();
+            heartbeat = null;
+        }
+        detachEvent.getUI().setPollInterval(-1);
+        try {
+            presence.leave(sessionId);
+        } catch (RuntimeException e) {
+            // The HTTP session may already be gone (sign-out, expiry); the stale check covers it.
+        }
+    }
+
+    void render() {
+        CandidateScreen screen = room.screen();
+        name.setText(screen.candidateName());
+        content.removeAll();
+        CandidateScreen.Scenario scenario = screen.scenario();
+        if (screen.state() == SessionState.COMPLETED || screen.state() == SessionState.CANCELLED) {
+            content.add(banner("The session has ended. Thank you for taking part!"));
+        } else if (screen.state() == SessionState.SCHEDULED) {
+            content.add(banner("Welcome! The panel has not started yet. This page updates by itself when "
+                    + "the first prompt arrives."));
+        } else if (scenario == null) {
+            content.add(banner("The session has started. The first prompt will appear here in a moment."));
+        }
+        if (scenario != null) {
+            showScenario(scenario, screen.state() == SessionState.LIVE);
+        }
+        announceNew(scenario);
+    }
+
+    private void showScenario(CandidateScreen.Scenario scenario, boolean live) {
+        var title = new H1(scenario.title());
+        title.addClassName("room-title");
+        var badges = new Div(Badge.of(scenario.level()), Badge.of(scenario.durationMinutes() + " min", "contrast"));
+        badges.addClassName("badges");
+        countdown.show(scenario.timer());
+        var timerBox = new Div(new Span("Time left"), countdown);
+        timerBox.addClassName("room-timer");
+        var top = new Div(new Div(title, badges), timerBox);
+        top.addClassName("room-top");
+        content.add(top);
+
+        if (scenario.situation() != null) {
+            content.add(section("Situation", new Paragraph(scenario.situation())));
+        }
+        if (!scenario.keyChallenges().isEmpty()) {
+            var list = new UnorderedList();
+            scenario.keyChallenges().forEach(c -> list.add(new ListItem(c)));
+            content.add(section("Key challenges", list));
+        }
+        if (!scenario.questions().isEmpty()) {
+            var list = new OrderedList();
+            list.addClassName("room-questions");
+            List<CandidateScreen.Question> questions = scenario.questions();
+            for (int i = 0; i < questions.size(); i++) {
+                CandidateScreen.Question q = questions.get(i);
+                var area = new Span(q.area());
+                area.addClassName("question-area");
+                var item = new ListItem(area, new Paragraph(q.text()));
+                if (i == questions.size() - 1) {
+                    item.addClassName("newest");
+                    item.add(Badge.of("Current", "success"));
+                    item.getElement().setAttribute("aria-current", "true");
+                }
+                list.add(item);
+            }
+            content.add(section("Questions", list));
+        }
+        clarify.setEnabled(live);
+        content.add(clarify);
+    }
+
+    /** Tells a screen reader about prompts that appeared since the last render. */
+    private void announceNew(CandidateScreen.@Nullable Scenario scenario) {
+        List<String> prompts = new ArrayList<>();
+        if (scenario != null) {
+            prompts.add("Scenario: " + scenario.title());
+            if (scenario.situation() != null) {
+                prompts.add("Situation: " + scenario.situation());
+            }
+            if (!scenario.keyChallenges().isEmpty()) {
+                prompts.add("Key challenges were added.");
+            }
+            scenario.questions().forEach(q -> prompts.add("New question: " + q.text()));
+        }
+        if (!prompts.equals(shownPrompts) && !prompts.isEmpty() && !shownPrompts.isEmpty()) {
+            List<String> added = prompts.stream().filter(p -> !shownPrompts.contains(p)).toList();
+            announcer.setText(added.isEmpty() ? prompts.getLast() : String.join(" ", added));
+        }
+        shownPrompts = prompts;
+    }
+
+    private void requestClarification() {
+        try {
+            room.requestClarification();
+            Notification.show("The panel has been told you would like a clarification.", 4000,
+                    Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (SessionException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private Details starCard() {
+        var list = new OrderedList();
+        room.starFramework().ifPresent(star -> {
+            for (GuidanceItem item : star.items()) {
+                var label = new Span(item.label());
+                label.addClassName("guidance-label");
+                list.add(new ListItem(label, new Span(": " + item.text())));
+            }
+        });
+        var details = new Details("Answering with STAR", list);
+        details.addClassName("star-card");
+        details.setOpened(true);
+        return details;
+    }
+
+    private static Div banner(String text) {
+        var banner = new Div(new Paragraph(text));
+        banner.addClassName("room-banner");
+        return banner;
+    }
+
+    private static Section section(String heading, com.vaadin.flow.component.Component body) {
+        var section = new Section(new H2(heading), body);
+        section.addClassName("room-section");
+        return section;
+    }
+}

@@ -1,0 +1,130 @@
+package io.mockpanel.panel.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import io.mockpanel.panel.InviteService;
+import io.mockpanel.panel.InviteStatus;
+import io.mockpanel.panel.IssuedInvite;
+import io.mockpanel.panel.SessionException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * The lead's control of the candidate's invite link. The link is shown only right after it is
+ * issued (the server keeps only its hash); later the lead re-issues to get a new one.
+ */
+class InviteCard extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+            FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+
+    private final InviteService invites;
+    private final long sessionId;
+    private final String baseUrl;
+    final Div body = new Div();
+    /** The link just issued; kept on screen (it cannot be fetched again) until the next issue. */
+    private final Div issued = new Div();
+
+    InviteCard(InviteService invites, long sessionId, String baseUrl) {
+        this.invites = invites;
+        this.sessionId = sessionId;
+        this.baseUrl = baseUrl;
+        addClassName("area-card");
+        addClassName("invite-card");
+        add(new H3("Candidate invite link"), issued, body);
+        showStatus();
+    }
+
+    void showStatus() {
+        body.removeAll();
+        InviteStatus status = invites.status(sessionId);
+        String text;
+        if (!status.issued()) {
+            text = "No link yet. Issue one and send it to the candidate.";
+        } else if (status.revoked()) {
+            text = "The link was revoked. Issue a new one to invite the candidate again.";
+        } else if (status.expired()) {
+            text = "The link expired. Issue a new one.";
+        } else if (status.bound()) {
+            text = "In use by " + status.candidateName() + " in one browser (link valid until "
+                    + WHEN.format(status.expiresAt()) + ").";
+        } else {
+            text = "Issued, not opened yet; valid until " + WHEN.format(status.expiresAt())
+                    + ". Only a new link can be shown again.";
+        }
+        var state = new Paragraph(text);
+        state.setId("invite-status");
+        body.add(state, actions(status));
+    }
+
+    private FlexLayout actions(InviteStatus status) {
+        var actions = new FlexLayout();
+        actions.addClassName("import-buttons");
+        var issue = new Button(status.issued() ? "Issue a new link" : "Issue link", VaadinIcon.LINK.create(),
+                e -> act(() -> showIssued(invites.issue(sessionId))));
+        issue.addThemeVariants(status.usable() ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_PRIMARY);
+        issue.setId("issue-invite");
+        actions.add(issue);
+        if (status.usable()) {
+            var revoke = new Button("Revoke", e -> act(() -> {
+                invites.revoke(sessionId);
+                issued.removeAll();
+                showStatus();
+            }));
+            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            actions.add(revoke);
+        }
+        if (status.usable() && status.bound()) {
+            var release = new Button("Release from browser", e -> act(() -> {
+                invites.release(sessionId);
+                showStatus();
+            }));
+            release.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            release.setId("release-invite");
+            actions.add(release);
+        }
+        return actions;
+    }
+
+    private void showIssued(IssuedInvite invite) {
+        showStatus();
+        issued.removeAll();
+        String link = baseUrl + invite.path();
+        var field = new TextField();
+        field.setValue(link);
+        field.setReadOnly(true);
+        field.setWidthFull();
+        field.setId("invite-link");
+        field.setAriaLabel("Invite link");
+        var copy = new Button("Copy", VaadinIcon.COPY.create());
+        copy.setId("copy-invite");
+        copy.addClickListener(e -> {
+            copy.getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", link);
+            Notification.show("Link copied").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        var row = new FlexLayout(field, copy);
+        row.addClassName("invite-row");
+        var hint = new Paragraph("Send this link to the candidate now: it is shown only once. On a phone, scan:");
+        hint.addClassName("scenario-card-counts");
+        issued.add(row, hint, QrCode.of(link, "QR code of the invite link"));
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (SessionException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            showStatus();
+        }
+    }
+}
