@@ -1,6 +1,8 @@
 package io.mockpanel.security;
 
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -9,8 +11,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * The one way to sign in: checks the throttle before the password, records failures after. Every
- * failure other than throttling surfaces as the same exception type from the delegate, so unknown
- * users, wrong passwords and disabled accounts look alike to the person signing in.
+ * failure other than throttling surfaces as {@link BadCredentialsException}, so unknown users,
+ * wrong passwords and disabled accounts look alike to the person signing in.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -34,6 +36,11 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             Authentication result = delegate.authenticate(authentication);
             throttle.recordSuccess(username);
             return result;
+        } catch (AccountStatusException e) {
+            // A disabled account is checked before the password: saying so would tell anyone
+            // without the password that the account exists.
+            throttle.recordFailure(username, address);
+            throw new BadCredentialsException("Bad credentials");
         } catch (AuthenticationException e) {
             throttle.recordFailure(username, address);
             throw e;

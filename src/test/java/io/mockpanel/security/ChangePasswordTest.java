@@ -30,6 +30,14 @@ class ChangePasswordTest extends KaribuTest {
     AuthenticationProvider authenticationProvider;
 
     private String username;
+    private final String address = Unique.address();
+
+    /** Sign-in attempts from an address of this test's own, so no other test's throttling counts. */
+    private UsernamePasswordAuthenticationToken attempt(String password) {
+        var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        token.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(address, null));
+        return token;
+    }
 
     @BeforeEach
     void createAccount() {
@@ -44,10 +52,9 @@ class ChangePasswordTest extends KaribuTest {
         TestUsers.signIn(username, AppRoles.COACH);
         accountService.changeOwnPassword(OLD, NEW);
 
-        assertThat(authenticationProvider.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(username, NEW)).isAuthenticated()).isTrue();
+        assertThat(authenticationProvider.authenticate(attempt(NEW)).isAuthenticated()).isTrue();
         assertThatThrownBy(() -> authenticationProvider.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(username, OLD)))
+                attempt(OLD)))
                 .isInstanceOf(BadCredentialsException.class);
     }
 
@@ -57,8 +64,7 @@ class ChangePasswordTest extends KaribuTest {
         assertThatThrownBy(() -> accountService.changeOwnPassword("not-the-password", NEW))
                 .isInstanceOfSatisfying(AccountException.class,
                         e -> assertThat(e.field()).isEqualTo(AccountException.Field.CURRENT_PASSWORD));
-        assertThat(authenticationProvider.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(username, OLD)).isAuthenticated()).isTrue();
+        assertThat(authenticationProvider.authenticate(attempt(OLD)).isAuthenticated()).isTrue();
     }
 
     @Test
@@ -89,8 +95,7 @@ class ChangePasswordTest extends KaribuTest {
         var repeat = _get(PasswordField.class, spec -> spec.withLabel("New password again"));
         assertThat(repeat.isInvalid()).isTrue();
         assertThat(repeat.getErrorMessage()).contains("differ");
-        assertThat(authenticationProvider.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(username, OLD)).isAuthenticated()).isTrue();
+        assertThat(authenticationProvider.authenticate(attempt(OLD)).isAuthenticated()).isTrue();
     }
 
     @Test
@@ -102,8 +107,7 @@ class ChangePasswordTest extends KaribuTest {
         _get(PasswordField.class, spec -> spec.withLabel("New password again")).setValue(NEW);
         _click(_get(Button.class, spec -> spec.withText("Change password")));
 
-        assertThat(authenticationProvider.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(username, NEW)).isAuthenticated()).isTrue();
+        assertThat(authenticationProvider.authenticate(attempt(NEW)).isAuthenticated()).isTrue();
         assertThat(_get(PasswordField.class, spec -> spec.withLabel("New password")).getValue()).isEmpty();
     }
 }

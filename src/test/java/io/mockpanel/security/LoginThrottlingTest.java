@@ -1,0 +1,297 @@
+package io.mockpanel.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/** Sign-in through the application's one AuthenticationProvider, with its database-backed throttle. */
+@IntegrationTest
+class LoginThrottlingTest {
+
+    private static final String PASSWORD = "right-password-1";
+    private static final String WRONG = "wrong-password-1";
+    private static final int LIMIT = 10;
+
+    @Autowired
+    AuthenticationProvider authenticationProvider;
+
+    @Autowired
+    AccountService accountService;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuthenticationConfiguration authenticationConfiguration;
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void ten_wrong_passwords_pause_the_account_even_for_the_right_password() {
+        String username = account(AccountRole.INTERVIEWER);
+
+        // each failure from another address, so only the per-account count can be what blocks
+        for (int i = 0; i < LIMIT; i++) {
+            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
+                    .isExactlyInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
+    void nine_wrong_passwords_do_not_pause_the_account() {
+        String username = account(AccountRole.COACH);
+        String address = Unique.address();
+        for (int i = 0; i < LIMIT - 1; i++) {
+            assertThatThrownBy(() -> attempt(username, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThat(attempt(username, PASSWORD, address).getName()).isEqualTo(username);
+    }
+
+    @Test
+    void paused_account_does_not_affect_another_account_from_another_address() {
+        String victim = account(AccountRole.INTERVIEWER);
+        String attacker = Unique.address();
+        for (int i = 0; i < LIMIT; i++) {
+            assertThatThrownBy(() -> attempt(victim, WRONG, attacker)).isExactlyInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> attempt(victim, PASSWORD, Unique.address()))
+                .isInstanceOf(LoginThrottledException.class);
+
+        String bystander = account(AccountRole.INTERVIEWER);
+        assertThat(attempt(bystander, PASSWORD, Unique.address()).getName()).isEqualTo(bystander);
+    }
+
+    @Test
+    void ten_failures_from_one_address_pause_that_address_for_every_account() {
+        String address = Unique.address();
+        // different names each time, most of them unknown, one of them a real account with a wrong password
+        String other = account(AccountRole.COACH);
+        assertThatThrownBy(() -> attempt(other, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
+        for (int i = 1; i < LIMIT; i++) {
+            assertThatThrownBy(() -> attempt(Unique.username("nobody"), WRONG, address))
+                    .isExactlyInstanceOf(BadCredentialsException.class);
+        }
+        String valid = account(AccountRole.INTERVIEWER);
+
+        assertThatThrownBy(() -> attempt(valid, PASSWORD, address)).isInstanceOf(LoginThrottledException.class);
+        // the same account from elsewhere is fine: it had no failures of its own
+        assertThat(attempt(valid, PASSWORD, Unique.address()).getName()).isEqualTo(valid);
+    }
+
+    @Test
+    void unknown_username_and_wrong_password_fail_alike() {
+        String username = account(AccountRole.COACH);
+
+        Throwable unknown = catchThrowable(() -> attempt(Unique.username("ghost"), WRONG, Unique.address()));
+        Throwable wrongPassword = catchThrowable(() -> attempt(username, WRONG, Unique.address()));
+
+        assertThat(unknown).isExactlyInstanceOf(BadCredentialsException.class);
+        assertThat(wrongPassword).isExactlyInstanceOf(BadCredentialsException.class);
+        assertThat(unknown.getMessage()).isEqualTo(wrongPassword.getMessage());
+    }
+
+    /**
+     * A disabled account is refused before the password is looked at; the provider reports it
+     * exactly like an unknown user, so nobody learns that the account exists. It never signs in,
+     * is not reported as throttling, and counts as a failure like any other.
+     */
+    @Test
+    void disabled_account_fails_without_signing_in_and_counts_as_a_failure() {
+        String username = account(AccountRole.COACH);
+        TestUsers.signIn(Unique.username("boss"), AppRoles.ADMIN);
+        long id = accountService.listAccounts().stream().filter(a -> a.username().equals(username))
+                .findFirst().orElseThrow().id();
+        accountService.setEnabled(id, false);
+        TestUsers.signOut();
+
+        Throwable rightPassword = catchThrowable(() -> attempt(username, PASSWORD, Unique.address()));
+        Throwable unknown = catchThrowable(() -> attempt(Unique.username("ghost"), PASSWORD, Unique.address()));
+        assertThat(rightPassword).isExactlyInstanceOf(BadCredentialsException.class);
+        assertThat(rightPassword.getMessage()).isEqualTo(unknown.getMessage());
+        for (int i = 1; i < LIMIT; i++) {
+            assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+                    .isNotInstanceOf(LoginThrottledException.class);
+        }
+        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
+    void successful_sign_in_clears_the_accounts_failures() {
+        String username = account(AccountRole.INTERVIEWER);
+        for (int i = 0; i < LIMIT - 1; i++) {
+            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
+                    .isExactlyInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(attempt(username, PASSWORD, Unique.address()).getName()).isEqualTo(username);
+
+        for (int i = 0; i < LIMIT - 1; i++) {
+            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
+                    .isExactlyInstanceOf(BadCredentialsException.class);
+        }
+        // 18 failures in all, but only 9 since the success
+        assertThat(attempt(username, PASSWORD, Unique.address()).getName()).isEqualTo(username);
+    }
+
+    @Test
+    void changing_case_or_adding_spaces_does_not_escape_the_pause() {
+        String username = account(AccountRole.INTERVIEWER);
+        String[] variants = {username.toUpperCase(), " " + username, username + " ", "\t" + username.toUpperCase()};
+        for (int i = 0; i < LIMIT; i++) {
+            String variant = variants[i % variants.length];
+            assertThatThrownBy(() -> attempt(variant, WRONG, Unique.address()))
+                    .isExactlyInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+                .isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> attempt(username.toUpperCase(), PASSWORD, Unique.address()))
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
+    void refused_attempts_while_paused_keep_the_pause() {
+        String username = account(AccountRole.COACH);
+        for (int i = 0; i < LIMIT; i++) {
+            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
+                    .isExactlyInstanceOf(BadCredentialsException.class);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+                    .isInstanceOf(LoginThrottledException.class);
+        }
+    }
+
+    @Test
+    void failures_older_than_the_window_do_not_count() {
+        String username = account(AccountRole.COACH);
+        String address = Unique.address();
+        insertFailures(username, address, Duration.ofMinutes(16), LIMIT);
+
+        assertThat(attempt(username, PASSWORD, address).getName()).isEqualTo(username);
+    }
+
+    @Test
+    void failures_within_the_window_count() {
+        String username = account(AccountRole.COACH);
+        insertFailures(username, Unique.address(), Duration.ofMinutes(14), LIMIT);
+
+        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
+    void admin_password_reset_lifts_the_pause_on_that_account() {
+        // The login view tells a paused user to "wait 15 minutes and try again, or ask an admin to
+        // reset your password": the reset must let them in at once.
+        String username = account(AccountRole.INTERVIEWER);
+        for (int i = 0; i < LIMIT; i++) {
+            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
+                    .isExactlyInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+                .isInstanceOf(LoginThrottledException.class);
+
+        TestUsers.signIn(Unique.username("boss"), AppRoles.ADMIN);
+        long id = accountService.listAccounts().stream().filter(a -> a.username().equals(username))
+                .findFirst().orElseThrow().id();
+        accountService.resetPassword(id, "brand-new-password");
+        TestUsers.signOut();
+
+        assertThat(attempt(username, "brand-new-password", Unique.address()).getName()).isEqualTo(username);
+    }
+
+    @Test
+    void successful_sign_in_returns_the_account_with_its_role() {
+        String username = account(AccountRole.COACH);
+
+        Authentication result = attempt(username, PASSWORD, Unique.address());
+
+        assertThat(result.isAuthenticated()).isTrue();
+        assertThat(result.getPrincipal()).isInstanceOfSatisfying(AccountPrincipal.class, p -> {
+            assertThat(p.getUsername()).isEqualTo(username);
+            assertThat(p.role()).isEqualTo(AccountRole.COACH);
+            assertThat(p.displayName()).isEqualTo("Person " + username);
+        });
+        assertThat(result.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .filteredOn(a -> a.startsWith("ROLE_")).containsExactly("ROLE_COACH");
+    }
+
+    @Test
+    void authentication_manager_uses_the_throttle_and_keeps_neither_password_nor_hash() throws Exception {
+        AuthenticationManager manager = authenticationConfiguration.getAuthenticationManager();
+        String username = account(AccountRole.INTERVIEWER);
+
+        Authentication result = manager.authenticate(token(username, PASSWORD, Unique.address()));
+
+        assertThat(result.getName()).isEqualTo(username);
+        assertThat(result.getCredentials()).isNull();
+        assertThat(result.getPrincipal()).isInstanceOfSatisfying(AccountPrincipal.class,
+                p -> assertThat(p.getPassword()).isNull());
+
+        // the manager has no other, unthrottled way in
+        for (int i = 0; i < LIMIT; i++) {
+            assertThatThrownBy(() -> manager.authenticate(token(username, WRONG, Unique.address())))
+                    .isExactlyInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> manager.authenticate(token(username, PASSWORD, Unique.address())))
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
+    // --- helpers ---
+
+    private String account(AccountRole role) {
+        String username = Unique.username(role.name().toLowerCase());
+        TestUsers.signIn(Unique.username("setup"), AppRoles.ADMIN);
+        try {
+            accountService.createAccount(new NewAccount(username, "Person " + username, role, PASSWORD));
+        } finally {
+            TestUsers.signOut();
+        }
+        return username;
+    }
+
+    private Authentication attempt(String username, String password, String address) {
+        return authenticationProvider.authenticate(token(username, password, address));
+    }
+
+    private static Authentication token(String username, String password, String address) {
+        var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        token.setDetails(new WebAuthenticationDetails(address, null));
+        return token;
+    }
+
+    private void insertFailures(String username, String address, Duration ago, int count) {
+        var at = Instant.now().minus(ago).atOffset(ZoneOffset.UTC);
+        for (int i = 0; i < count; i++) {
+            jdbc.sql("insert into login_failure (username, remote_address, failed_at) values (?, ?, ?)")
+                    .params(username, address, at).update();
+        }
+    }
+}
