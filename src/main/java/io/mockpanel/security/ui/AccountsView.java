@@ -14,7 +14,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.ui.Badge;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import io.mockpanel.security.Account;
 import io.mockpanel.security.AccountException;
 import io.mockpanel.security.AccountService;
@@ -34,8 +40,12 @@ class AccountsView extends VerticalLayout {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
+    private static final int NARROW = 700;
+
     private final AccountService accountService;
     final Grid<Account> grid = new Grid<>(Account.class, false);
+    private final List<Grid.Column<Account>> wideOnly = new ArrayList<>();
+    private @Nullable Registration resizeListener;
 
     AccountsView(AccountService accountService) {
         this.accountService = accountService;
@@ -50,16 +60,38 @@ class AccountsView extends VerticalLayout {
         toolbar.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
 
         grid.addColumn(Account::username).setHeader("Username").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Account::displayName).setHeader("Name").setFlexGrow(1);
-        grid.addColumn(a -> a.role().label()).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
+        wideOnly.add(grid.addColumn(Account::displayName).setHeader("Name").setFlexGrow(1));
+        wideOnly.add(grid.addColumn(a -> a.role().label()).setHeader("Role").setAutoWidth(true).setFlexGrow(0));
         grid.addComponentColumn(AccountsView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(a -> CREATED.format(a.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
+        wideOnly.add(grid.addColumn(a -> CREATED.format(a.createdAt())).setHeader("Created").setAutoWidth(true)
+                .setFlexGrow(0));
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
 
         add(toolbar, grid);
         refresh();
+    }
+
+    /** On a phone the grid keeps username, status and actions; the rest would push them off screen. */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        var page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitWidth(details.getWindowInnerWidth()));
+        resizeListener = page.addBrowserWindowResizeListener(e -> fitWidth(e.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (resizeListener != null) {
+            resizeListener.remove();
+            resizeListener = null;
+        }
+    }
+
+    private void fitWidth(int windowWidth) {
+        boolean wide = windowWidth >= NARROW;
+        wideOnly.forEach(column -> column.setVisible(wide));
     }
 
     void refresh() {
