@@ -3,7 +3,9 @@ package io.mockpanel.panel;
 import io.mockpanel.scenario.GuidanceList;
 import io.mockpanel.scenario.ScenarioService;
 import io.mockpanel.security.AppRoles;
+import io.mockpanel.scenario.ScenarioContent;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,9 +45,31 @@ public class CandidateRoomService {
 
     @Transactional(readOnly = true)
     public CandidateScreen screen() {
+        return screen(open());
+    }
+
+    /**
+     * The candidate's session state to keep in the room; {@link #screen(CandidateRoom)} brings it
+     * up to date with one read of the new events, so a push costs the room one small query.
+     */
+    @Transactional(readOnly = true)
+    public CandidateRoom open() {
         CandidatePrincipal me = me();
-        return CandidateScreen.build(me.displayName(), sessions.load(me.sessionId()).orElseThrow(),
-                timeline.replay(me.sessionId()), clock.instant());
+        return new CandidateRoom(me, sessions.agenda(me.sessionId()), timeline.replay(me.sessionId()));
+    }
+
+    @Transactional(readOnly = true)
+    public CandidateScreen screen(CandidateRoom room) {
+        CandidatePrincipal me = me();
+        if (room.candidate().sessionId() != me.sessionId()) {
+            throw new AccessDeniedException("a candidate's link opens one session only");
+        }
+        timeline.catchUpUnchecked(room.live());
+        return CandidateScreen.build(me.displayName(), room.agenda(), room.live(), clock.instant());
+    }
+
+    /** What the room keeps between updates; opaque to the view. */
+    public record CandidateRoom(CandidatePrincipal candidate, List<ScenarioContent> agenda, LiveSession live) {
     }
 
     /** The STAR response framework from the library's guidance, as an aid. */

@@ -30,13 +30,13 @@ public record CandidateScreen(String candidateName, SessionState state, @Nullabl
     }
 
     /** Projects the live state onto what the candidate may see; the panel's mirror uses the same. */
-    static CandidateScreen build(String candidateName, SessionDetails session, LiveSession live, Instant now) {
+    static CandidateScreen build(String candidateName, List<ScenarioContent> agenda, LiveSession live, Instant now) {
         Optional<PromptRef> current = live.current();
         if (current.isEmpty()) {
-            return new CandidateScreen(candidateName, session.state(), null, live.lastSeq());
+            return new CandidateScreen(candidateName, live.state(), null, live.lastSeq());
         }
         int index = current.get().scenario();
-        ScenarioContent content = session.agenda().get(index);
+        ScenarioContent content = agenda.get(index);
         boolean situation = live.wasPushed(PromptRef.of(index, PromptKind.SITUATION));
         boolean challenges = live.wasPushed(PromptRef.of(index, PromptKind.CHALLENGES));
         List<Question> questions = new ArrayList<>();
@@ -50,7 +50,7 @@ public record CandidateScreen(String candidateName, SessionState state, @Nullabl
                 questions.add(question);
             }
         }
-        return new CandidateScreen(candidateName, session.state(), new Scenario(index, content.title(),
+        return new CandidateScreen(candidateName, live.state(), new Scenario(index, content.title(),
                 content.level(), content.durationMinutes(), situation ? content.situation() : null,
                 challenges ? content.keyChallenges() : List.of(), questions, live.timer(index, now), now),
                 live.lastSeq());

@@ -97,7 +97,7 @@ public class LiveControlService {
     public CandidateScreen mirror(long sessionId, LiveSession live) {
         sessions.requireMember(sessionId);
         SessionDetails session = sessions.load(sessionId).orElseThrow();
-        return CandidateScreen.build(session.candidateName(), session, live, clock.instant());
+        return CandidateScreen.build(session.candidateName(), session.agenda(), live, clock.instant());
     }
 
     private List<ScenarioContent> requireLive(long sessionId) {

@@ -39,6 +39,7 @@ public final class LiveSession {
     private final List<Integer> scenarioMinutes;
     private final SessionEventLog log;
     private long lastSeq;
+    private SessionState state = SessionState.SCHEDULED;
     private @Nullable Instant startedAt;
     private @Nullable Instant endedAt;
     private final List<Pushed> pushed = new ArrayList<>();
@@ -79,8 +80,12 @@ public final class LiveSession {
 
     private void apply(SessionEvent event) {
         switch (event.type()) {
-            case EventTypes.SESSION_STARTED -> startedAt = event.at();
+            case EventTypes.SESSION_STARTED -> {
+                state = SessionState.LIVE;
+                startedAt = event.at();
+            }
             case EventTypes.SESSION_ENDED, EventTypes.SESSION_CANCELLED -> {
+                state = event.type().equals(EventTypes.SESSION_ENDED) ? SessionState.COMPLETED : SessionState.CANCELLED;
                 endedAt = event.at();
                 timers.values().forEach(clock -> pause(clock, event.at()));
             }
@@ -125,6 +130,11 @@ public final class LiveSession {
             clock.banked = clock.banked.plus(Duration.between(clock.runningSince, at));
             clock.runningSince = null;
         }
+    }
+
+    /** The session's state as of the last applied event. */
+    public SessionState state() {
+        return state;
     }
 
     public Optional<Instant> startedAt() {

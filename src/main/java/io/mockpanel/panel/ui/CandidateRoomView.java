@@ -52,6 +52,7 @@ class CandidateRoomView extends Main {
     private final PresenceService presence;
     private final SessionEventBus bus;
     private final long sessionId;
+    private final CandidateRoomService.CandidateRoom state;
 
     final Div content = new Div();
     final Div announcer = new Div();
@@ -67,6 +68,7 @@ class CandidateRoomView extends Main {
         this.presence = presence;
         this.bus = bus;
         this.sessionId = room.sessionId();
+        this.state = room.open();
         addClassName("candidate-room");
 
         var brand = new Span("mockpanel");
@@ -120,7 +122,7 @@ class CandidateRoomView extends Main {
     }
 
     void render() {
-        CandidateScreen screen = room.screen();
+        CandidateScreen screen = room.screen(state);
         name.setText(screen.candidateName());
         content.removeAll();
         CandidateScreen.Scenario scenario = screen.scenario();

@@ -1,0 +1,139 @@
+package io.mockpanel.benchmark;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.mockpanel.panel.InviteService;
+import io.mockpanel.panel.NewSession;
+import io.mockpanel.panel.PanelSessionService;
+import io.mockpanel.scenario.ScenarioFilter;
+import io.mockpanel.scenario.ScenarioService;
+import io.mockpanel.scenario.ScenarioSummary;
+import io.mockpanel.security.AccountRole;
+import io.mockpanel.security.AccountService;
+import io.mockpanel.security.NewAccount;
+import io.mockpanel.support.Browsers;
+import io.mockpanel.support.TestDatabaseConfiguration;
+import io.mockpanel.support.TestUsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Push latency in real Chromium: click "Push next" in the lead's console → the candidate's room
+ * changed, with 20 other live sessions' candidate rooms open. Both pages live in one browser, so
+ * {@code performance.timeOrigin + performance.now()} is one clock for both.
+ * Run: {@code ./mvnw -Pbenchmark verify} (see README). Prints figures; asserts nothing about speed.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestDatabaseConfiguration.class)
+class PushLatencyBenchmark {
+
+    private static final int PUSHES = 200;
+    private static final int OTHER_SESSIONS = 20;
+    private static final int WARM_UP = 10;
+    private static final String PASSWORD = "benchmark-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    PanelSessionService sessions;
+
+    @Autowired
+    InviteService invites;
+
+    @Autowired
+    ScenarioService scenarios;
+
+    @Test
+    void push_click_to_candidate_dom() {
+        String lead = "bench-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 40), 36);
+        TestUsers.signIn("bench-admin", "ADMIN");
+        accounts.createAccount(new NewAccount(lead, "Bench Lead", AccountRole.INTERVIEWER, PASSWORD));
+        TestUsers.signIn(lead, "INTERVIEWER");
+        List<Long> library = scenarios.search(ScenarioFilter.ALL).stream().map(ScenarioSummary::id).toList();
+        // 12 scenarios (the seed ones, repeated) give more than 200 pushable items.
+        List<Long> agenda = new ArrayList<>();
+        while (agenda.size() < 12) {
+            agenda.addAll(library.subList(0, Math.min(library.size(), 12 - agenda.size())));
+        }
+        long measured = liveSession(agenda);
+        List<String> otherLinks = new ArrayList<>();
+        for (int i = 0; i < OTHER_SESSIONS; i++) {
+            otherLinks.add(invites.issue(liveSession(agenda.subList(0, 1))).path());
+        }
+        String link = invites.issue(measured).path();
+        TestUsers.signOut();
+
+        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
+            for (String other : otherLinks) {
+                join(browser.newContext(), other);
+            }
+            Page candidate = join(browser.newContext(), link);
+            candidate.evaluate("""
+                    () => {
+                      window.__changes = [];
+                      new MutationObserver(() => window.__changes.push(performance.timeOrigin + performance.now()))
+                        .observe(document.querySelector('#room-content'), {childList: true, subtree: true, characterData: true});
+                    }""");
+            Page console = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)).newPage();
+            console.navigate(url("login"));
+            console.locator("input[name=username]").fill(lead);
+            console.locator("input[name=password]").fill(PASSWORD);
+            console.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
+            console.waitForURL(u -> !u.contains("/login"));
+            console.navigate(url("sessions/" + measured));
+            console.locator("#push-next").waitFor();
+
+            var latencies = new Percentiles();
+            for (int i = 0; i < PUSHES + WARM_UP; i++) {
+                int before = ((Number) candidate.evaluate("() => window.__changes.length")).intValue();
+                double clickedAt = ((Number) console.evaluate("""
+                        () => { const t = performance.timeOrigin + performance.now();
+                                document.querySelector('#push-next').click(); return t; }""")).doubleValue();
+                candidate.waitForFunction("n => window.__changes.length > n", before);
+                double changedAt = ((Number) candidate.evaluate("n => window.__changes[n]", before)).doubleValue();
+                if (i >= WARM_UP) {
+                    latencies.add(changedAt - clickedAt);
+                }
+                // Let the console settle (its own re-render) before the next click.
+                console.waitForFunction("() => !document.querySelector('#push-next').hasAttribute('disabled')");
+                console.waitForTimeout(20);
+            }
+            System.out.println("BENCHMARK " + latencies.summary("push click -> candidate DOM ("
+                    + OTHER_SESSIONS + " other live sessions open)"));
+        }
+    }
+
+    private long liveSession(List<Long> agenda) {
+        long id = sessions.create(new NewSession("Benchmark", "Bench Candidate", null, agenda, List.of(), List.of()));
+        sessions.start(id);
+        return id;
+    }
+
+    private Page join(BrowserContext context, String path) {
+        Page page = context.newPage();
+        page.navigate(url(path));
+        page.locator("#join-session").click();
+        page.locator("#room-content").waitFor();
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+}
