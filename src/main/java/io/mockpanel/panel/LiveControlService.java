@@ -45,7 +45,8 @@ public class LiveControlService {
     @Transactional
     public Optional<PromptRef> pushNext(long sessionId) {
         List<ScenarioContent> agenda = requireLive(sessionId);
-        Optional<PromptRef> next = PromptRef.next(agenda, timeline.replay(sessionId).current());
+        Optional<PromptRef> next = PromptRef.next(agenda, log.lastOfType(sessionId, EventTypes.PROMPT_PUSHED)
+                .map(event -> log.payload(event, LiveSession.PromptPayload.class).ref()));
         next.ifPresent(ref -> log.append(sessionId, EventTypes.PROMPT_PUSHED,
                 new LiveSession.PromptPayload(ref.scenario(), ref.kind(), ref.area(), ref.question()),
                 PanelSessionService.me()));

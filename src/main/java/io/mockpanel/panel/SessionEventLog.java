@@ -65,6 +65,18 @@ public class SessionEventLog {
                 .list();
     }
 
+    /** The session's newest event of a type, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SessionEvent> lastOfType(long sessionId, String type) {
+        return jdbc.sql("select session_id, seq, type, payload::text as payload, actor, created_at "
+                        + "from session_event where session_id = ? and type = ? order by seq desc limit 1")
+                .params(sessionId, type)
+                .query((rs, row) -> new SessionEvent(rs.getLong("session_id"), rs.getLong("seq"),
+                        rs.getString("type"), rs.getString("payload"), rs.getString("actor"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
     @Transactional(readOnly = true)
     public long lastSeq(long sessionId) {
         return jdbc.sql("select last_event_seq from panel_session where id = ?").param(sessionId)

@@ -43,6 +43,7 @@ class PushLatencyBenchmark {
     private static final int OTHER_SESSIONS = 20;
     private static final int WARM_UP = 10;
     private static final String PASSWORD = "benchmark-password";
+    private static final String IDLE = "() => !Object.values(window.Vaadin.Flow.clients).some(c => c.isActive())";
 
     @LocalServerPort
     int port;
@@ -110,9 +111,10 @@ class PushLatencyBenchmark {
                 if (i >= WARM_UP) {
                     latencies.add(changedAt - clickedAt);
                 }
-                // Let the console settle (its own re-render) before the next click.
-                console.waitForFunction("() => !document.querySelector('#push-next').hasAttribute('disabled')");
-                console.waitForTimeout(20);
+                // The next click only once the console has no request in flight: a queued click would
+                // otherwise count the previous round trip too.
+                console.waitForFunction(IDLE);
+                candidate.waitForFunction(IDLE);
             }
             System.out.println("BENCHMARK " + latencies.summary("push click -> candidate DOM ("
                     + OTHER_SESSIONS + " other live sessions open)"));

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.LiveSession;
 import io.mockpanel.panel.PromptKind;
 import io.mockpanel.panel.PromptRef;
@@ -16,97 +15,122 @@ import io.mockpanel.scenario.ScenarioContent;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The agenda as a tree: scenario → overview, situation, challenges, each area → its questions.
- * Every item can be pushed; questions can be marked covered. Shows what was pushed, and when.
+ * Every item can be pushed; questions can be marked covered. Built once; each update only
+ * changes the rows' state, so a long agenda costs nothing per event.
  */
 class AgendaTree extends Div {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final List<ScenarioContent> agenda;
-    private final Consumer<PromptRef> onPush;
-    private final BiConsumer<PromptRef, Boolean> onCovered;
+    private final Map<PromptRef, Row> rows = new HashMap<>();
+    private final List<Details> scenarioNodes = new ArrayList<>();
+    private int openScenario = -1;
 
-    AgendaTree(List<ScenarioContent> agenda, Consumer<PromptRef> onPush, BiConsumer<PromptRef, Boolean> onCovered) {
-        this.agenda = agenda;
-        this.onPush = onPush;
-        this.onCovered = onCovered;
-        addClassName("agenda-tree");
-        setId("agenda-tree");
+    /** One item's components, updated in place. */
+    private static final class Row {
+        final Div element = new Div();
+        final Span status = new Span();
+        final Button push;
+        final Checkbox covered;
+
+        Row(Button push, Checkbox covered) {
+            this.push = push;
+            this.covered = covered;
+        }
     }
 
-    void show(LiveSession live, boolean canAct) {
-        removeAll();
-        Optional<PromptRef> current = live.current();
+    AgendaTree(List<ScenarioContent> agenda, Consumer<PromptRef> onPush, BiConsumer<PromptRef, Boolean> onCovered) {
+        addClassName("agenda-tree");
+        setId("agenda-tree");
         for (int s = 0; s < agenda.size(); s++) {
             ScenarioContent scenario = agenda.get(s);
             var body = new Div();
-            body.add(item(PromptRef.of(s, PromptKind.OVERVIEW), "Title, level and duration", live, canAct, current));
-            body.add(item(PromptRef.of(s, PromptKind.SITUATION), "Situation", live, canAct, current));
+            body.add(row(PromptRef.of(s, PromptKind.OVERVIEW), "Title, level and duration", onPush, onCovered));
+            body.add(row(PromptRef.of(s, PromptKind.SITUATION), "Situation", onPush, onCovered));
             if (!scenario.keyChallenges().isEmpty()) {
-                body.add(item(PromptRef.of(s, PromptKind.CHALLENGES), "Key challenges", live, canAct, current));
+                body.add(row(PromptRef.of(s, PromptKind.CHALLENGES), "Key challenges", onPush, onCovered));
             }
             for (int a = 0; a < scenario.discussionAreas().size(); a++) {
                 DiscussionArea area = scenario.discussionAreas().get(a);
                 var questions = new Div();
                 for (int q = 0; q < area.questions().size(); q++) {
-                    questions.add(item(PromptRef.question(s, a, q), area.questions().get(q), live, canAct, current));
+                    questions.add(row(PromptRef.question(s, a, q), area.questions().get(q), onPush, onCovered));
                 }
                 var areaNode = new Details((a + 1) + ". " + area.title(), questions);
                 areaNode.setOpened(true);
                 areaNode.addClassName("agenda-area");
                 body.add(areaNode);
             }
-            var node = new Details(scenario.title() + " · " + scenario.durationMinutes() + " min", body);
-            boolean isCurrent = current.map(ref -> ref.scenario()).orElse(0) == agenda.indexOf(scenario);
-            node.setOpened(isCurrent);
+            var node = new Details((s + 1) + ". " + scenario.title() + " · " + scenario.durationMinutes() + " min", body);
             node.addClassName("agenda-scenario");
+            scenarioNodes.add(node);
             add(node);
         }
     }
 
-    private Div item(PromptRef ref, String text, LiveSession live, boolean canAct, Optional<PromptRef> current) {
-        var row = new Div();
-        row.addClassName("agenda-item");
-        if (current.filter(ref::equals).isPresent()) {
-            row.addClassName("on-screen");
-        }
+    private Div row(PromptRef ref, String text, Consumer<PromptRef> onPush, BiConsumer<PromptRef, Boolean> onCovered) {
+        var push = new Button(VaadinIcon.PAPERPLANE.create(), e -> onPush.accept(ref));
+        push.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        push.setAriaLabel("Push: " + text);
+        push.setTooltipText("Push to the candidate");
+        push.addClassName("push-button");
+        var covered = new Checkbox();
+        var row = new Row(push, covered);
+        row.element.addClassName("agenda-item");
         if (ref.kind() == PromptKind.QUESTION) {
-            var covered = new Checkbox();
-            covered.setValue(live.covered().containsKey(ref));
-            covered.setEnabled(canAct);
             covered.setAriaLabel("Covered: " + text);
-            covered.setTooltipText(live.covered().containsKey(ref)
-                    ? "Covered at " + TIME.format(live.covered().get(ref)) : "Mark covered");
             covered.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     onCovered.accept(ref, e.getValue());
                 }
             });
-            row.add(covered);
+            row.element.add(covered);
         }
         var label = new Span(text);
         label.addClassName("agenda-text");
-        row.add(label);
-        live.pushed().stream().filter(p -> p.ref().equals(ref)).reduce((a, b) -> b).ifPresent(pushed -> {
-            var when = Badge.of((current.filter(ref::equals).isPresent() ? "On screen · " : "Pushed ")
-                    + TIME.format(pushed.at()), current.filter(ref::equals).isPresent() ? "success" : "contrast");
-            row.add(when);
+        row.status.addClassName("agenda-status");
+        row.element.add(label, row.status, push);
+        rows.put(ref, row);
+        return row.element;
+    }
+
+    void show(LiveSession live, boolean canAct) {
+        Optional<PromptRef> current = live.current();
+        Map<PromptRef, Instant> lastPushed = new HashMap<>();
+        live.pushed().forEach(p -> lastPushed.put(p.ref(), p.at()));
+        rows.forEach((ref, row) -> {
+            boolean onScreen = current.filter(ref::equals).isPresent();
+            row.element.setClassName("on-screen", onScreen);
+            Instant pushedAt = lastPushed.get(ref);
+            String status = pushedAt == null ? "" : (onScreen ? "On screen · " : "Pushed ") + TIME.format(pushedAt);
+            if (!status.equals(row.status.getText())) {
+                row.status.setText(status);
+            }
+            row.status.setVisible(pushedAt != null);
+            row.push.setEnabled(canAct);
+            if (ref.kind() == PromptKind.QUESTION) {
+                Instant coveredAt = live.covered().get(ref);
+                row.covered.setValue(coveredAt != null);
+                row.covered.setEnabled(canAct);
+                row.covered.setTooltipText(coveredAt != null ? "Covered at " + TIME.format(coveredAt) : "Mark covered");
+            }
         });
-        var push = new Button(VaadinIcon.PAPERPLANE.create(), e -> onPush.accept(ref));
-        push.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        push.setAriaLabel("Push: " + text);
-        push.setTooltipText("Push to the candidate");
-        push.setEnabled(canAct);
-        push.addClassName("push-button");
-        row.add(push);
-        return row;
+        // Open the scenario on screen when it changes; leave the user's own opening and closing alone.
+        int scenario = current.map(PromptRef::scenario).orElse(0);
+        if (scenario != openScenario && scenario < scenarioNodes.size()) {
+            scenarioNodes.get(scenario).setOpened(true);
+            openScenario = scenario;
+        }
     }
 
     static String clock(Instant at) {

@@ -204,11 +204,17 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return List.of();
     }
 
+    /** Reads the events this console has not seen; redraws only when there were any. */
     private void catchUp() {
         if (live != null && session != null) {
+            long before = live.lastSeq();
             timeline.catchUp(live);
-            session = sessions.find(sessionId);
-            refresh();
+            if (live.lastSeq() != before) {
+                if (live.state() != session.state()) {
+                    session = sessions.find(sessionId);
+                }
+                refresh();
+            }
         }
     }
 
