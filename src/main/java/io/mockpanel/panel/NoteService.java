@@ -139,14 +139,9 @@ public class NoteService {
         }
         String me = PanelSessionService.me();
         Instant now = clock.instant();
-        Duration offset = live.offset(now);
-        PromptRef prompt = live.current().orElse(null);
         SessionEvent event = log.append(sessionId, EventTypes.TAG_ADDED,
-                new TagPayload(tag.name(), offset.toMillis(), prompt), me);
-        String myName = jdbc.sql("select display_name from user_account where username = ?").param(me)
-                .query(String.class).optional().orElse(me);
-        return new TagMark(event.seq(), me, myName, tag, offset, prompt, label(prompt, sessions.agenda(sessionId)),
-                event.at());
+                new TagPayload(tag.name(), live.offset(now).toMillis(), live.current().orElse(null)), me);
+        return readTags(sessionId, event.seq()).getFirst();
     }
 
     /** Every quick tag of the session, newest first. */
@@ -154,16 +149,7 @@ public class NoteService {
     @Transactional(readOnly = true)
     public List<TagMark> tags(long sessionId) {
         sessions.requireMember(sessionId);
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
-        return jdbc.sql("""
-                select e.seq, e.actor, coalesce(a.display_name, e.actor) as display_name, e.payload::text as payload,
-                       e.created_at
-                  from session_event e left join user_account a on a.username = e.actor
-                 where e.session_id = ? and e.type = ?
-                 order by e.seq desc""")
-                .params(sessionId, EventTypes.TAG_ADDED)
-                .query((rs, row) -> tagMark(rs, agenda))
-                .list().stream().flatMap(Optional::stream).toList();
+        return readTags(sessionId, 0);
     }
 
     /** Whether the caller may write notes and tags here (the lead and panelists; not observers). */
@@ -174,6 +160,20 @@ public class NoteService {
     }
 
     // --- internals ---------------------------------------------------------------------------------
+
+    /** The session's tags, newest first; only the one with that number when {@code seq} is positive. */
+    private List<TagMark> readTags(long sessionId, long seq) {
+        List<ScenarioContent> agenda = sessions.agenda(sessionId);
+        return jdbc.sql("""
+                select e.seq, e.actor, coalesce(a.display_name, e.actor) as display_name, e.payload::text as payload,
+                       e.created_at
+                  from session_event e left join user_account a on a.username = e.actor
+                 where e.session_id = ? and e.type = ? and (? <= 0 or e.seq = ?)
+                 order by e.seq desc""")
+                .params(sessionId, EventTypes.TAG_ADDED, seq, seq)
+                .query((rs, row) -> tagMark(rs, agenda))
+                .list().stream().flatMap(Optional::stream).toList();
+    }
 
     /** One note if {@code viewer} may see it. */
     private Optional<Note> find(long sessionId, long noteId, String viewer) {

@@ -61,7 +61,8 @@ class CandidateRoomView extends Main {
     private final Span name = new Span();
     private @Nullable Registration liveUpdates;
     private @Nullable Registration heartbeat;
-    private List<String> shownPrompts = List.of();
+    /** The prompts of the last render; null until the first one (the page load, which announces nothing). */
+    private @Nullable List<String> shownPrompts;
 
     CandidateRoomView(CandidateRoomService room, PresenceService presence, SessionEventBus bus) {
         this.room = room;
@@ -195,8 +196,9 @@ class CandidateRoomView extends Main {
             }
             scenario.questions().forEach(q -> prompts.add("New question: " + q.text()));
         }
-        if (!prompts.equals(shownPrompts) && !prompts.isEmpty() && !shownPrompts.isEmpty()) {
-            List<String> added = prompts.stream().filter(p -> !shownPrompts.contains(p)).toList();
+        List<String> shown = shownPrompts;
+        if (shown != null && !prompts.equals(shown) && !prompts.isEmpty()) {
+            List<String> added = prompts.stream().filter(p -> !shown.contains(p)).toList();
             announcer.setText(added.isEmpty() ? prompts.getLast() : String.join(" ", added));
         }
         shownPrompts = prompts;

@@ -31,6 +31,7 @@ import io.mockpanel.panel.CandidateScreen;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.LiveSession;
+import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.PromptKind;
@@ -74,6 +75,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final InviteService invites;
     private final PresenceService presence;
     private final SessionEventBus bus;
+    private final NoteService notes;
 
     private long sessionId = -1;
     private String title = "Session";
@@ -93,13 +95,14 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private @Nullable Registration heartbeat;
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
-            InviteService invites, PresenceService presence, SessionEventBus bus) {
+            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes) {
         this.sessions = sessions;
         this.timeline = timeline;
         this.control = control;
         this.invites = invites;
         this.presence = presence;
         this.bus = bus;
+        this.notes = notes;
         addClassName("console");
         pushNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         pushNext.setId("push-next");
@@ -199,9 +202,9 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         refresh();
     }
 
-    /** Panels of other features (notes, scores) that the console hosts; they follow the session themselves. */
-    List<Component> sidePanels() {
-        return List.of();
+    /** Panels that follow the session by themselves: notes and tags (scores join them). */
+    private List<Component> sidePanels() {
+        return List.of(new NotesPanel(sessionId, notes, timeline, bus));
     }
 
     /** Reads the events this console has not seen; redraws only when there were any. */
