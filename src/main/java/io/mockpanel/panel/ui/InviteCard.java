@@ -55,6 +55,8 @@ class InviteCard extends Div {
         } else if (status.expired()) {
             text = "The link expired. Issue a new one.";
         } else if (status.bound()) {
+            // The candidate is in: the link and QR code have done their job.
+            issued.removeAll();
             text = "In use by " + status.candidateName() + " in one browser (link valid until "
                     + WHEN.format(status.expiresAt()) + ").";
         } else {
