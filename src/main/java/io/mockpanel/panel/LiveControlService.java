@@ -3,6 +3,7 @@ package io.mockpanel.panel;
 import io.mockpanel.scenario.ScenarioContent;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,12 +103,15 @@ public class LiveControlService {
     }
 
     private List<ScenarioContent> requireLive(long sessionId) {
-        sessions.requirePanelist(sessionId);
-        SessionDetails session = sessions.load(sessionId).orElseThrow();
-        if (session.state() != SessionState.LIVE) {
+        PanelSessionService.RoleAndState mine = sessions.roleAndState(sessionId)
+                .orElseThrow(() -> new AccessDeniedException("not a member of this session"));
+        if (mine.role() == SessionRole.OBSERVER) {
+            throw new SessionException("Observers follow the session; only the lead and panelists can do this.");
+        }
+        if (mine.state() != SessionState.LIVE) {
             throw new SessionException("The session is not live: start it first (only the lead can).");
         }
-        return session.agenda();
+        return sessions.agenda(sessionId);
     }
 
     private static void checkScenario(List<ScenarioContent> agenda, int scenario) {

@@ -32,6 +32,10 @@ public class PanelSessionService {
     static final String MEMBERS_ROLES = "hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "')";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int MAX_AGENDA = 12;
+    private static final int MAX_CACHED_AGENDAS = 2_000;
+
+    private final java.util.concurrent.ConcurrentHashMap<Long, List<ScenarioContent>> agendas =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -218,10 +222,36 @@ public class PanelSessionService {
                 .optional();
     }
 
+    /** The agenda never changes once the session exists, so each node decodes it once. */
     List<ScenarioContent> agenda(long sessionId) {
-        return jdbc.sql("select content::text from session_scenario where session_id = ? order by position")
+        List<ScenarioContent> cached = agendas.get(sessionId);
+        if (cached != null) {
+            return cached;
+        }
+        List<ScenarioContent> agenda = jdbc.sql("select content::text from session_scenario where session_id = ? "
+                        + "order by position")
                 .param(sessionId).query(String.class).list().stream()
                 .map(text -> json.readValue(text, ScenarioContent.class)).toList();
+        if (!agenda.isEmpty()) {
+            if (agendas.size() >= MAX_CACHED_AGENDAS) {
+                agendas.clear();
+            }
+            agendas.put(sessionId, agenda);
+        }
+        return agenda;
+    }
+
+    /** The current user's role and the session's state in one read, for the live actions. */
+    Optional<RoleAndState> roleAndState(long sessionId) {
+        return jdbc.sql("select m.role, s.state from session_member m join panel_session s on s.id = m.session_id "
+                        + "where m.session_id = ? and m.username = ?")
+                .params(sessionId, me())
+                .query((rs, row) -> new RoleAndState(SessionRole.valueOf(rs.getString("role")),
+                        SessionState.valueOf(rs.getString("state"))))
+                .optional();
+    }
+
+    record RoleAndState(SessionRole role, SessionState state) {
     }
 
     static String me() {

@@ -40,16 +40,27 @@ public class SessionEventLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SessionEvent append(long sessionId, String type, Object payload, String actor) {
-        long seq = jdbc.sql("update panel_session set last_event_seq = last_event_seq + 1 where id = ? "
-                        + "returning last_event_seq")
-                .param(sessionId).query(Long.class).single();
         String payloadJson = json.writeValueAsString(payload);
         Instant now = clock.instant();
-        jdbc.sql("insert into session_event (session_id, seq, type, payload, actor, created_at) "
-                        + "values (?, ?, ?, cast(? as jsonb), ?, ?)")
-                .params(sessionId, seq, type, payloadJson, actor, now.atOffset(ZoneOffset.UTC))
-                .update();
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, sessionId + ":" + seq).query((rs, row) -> 1).list();
+        // One round trip: number, insert and notify.
+        long seq = jdbc.sql("""
+                with next as (
+                    update panel_session set last_event_seq = last_event_seq + 1 where id = :session
+                    returning last_event_seq),
+                inserted as (
+                    insert into session_event (session_id, seq, type, payload, actor, created_at)
+                    select :session, last_event_seq, :type, cast(:payload as jsonb), :actor, :at from next
+                    returning seq)
+                select seq, pg_notify(:channel, :session || ':' || seq) from inserted""")
+                .param("session", sessionId)
+                .param("type", type)
+                .param("payload", payloadJson)
+                .param("actor", actor)
+                .param("at", now.atOffset(ZoneOffset.UTC))
+                .param("channel", CHANNEL)
+                .query((rs, row) -> rs.getLong("seq"))
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));
         return new SessionEvent(sessionId, seq, type, payloadJson, actor, now);
     }
 
