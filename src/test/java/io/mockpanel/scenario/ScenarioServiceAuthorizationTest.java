@@ -61,7 +61,7 @@ class ScenarioServiceAuthorizationTest {
         TestUsers.signOut();
     }
 
-    /** One call of every public method of ScenarioService. */
+    /** One call of every public method of ScenarioService except the candidates' one, tested apart. */
     static Stream<Named<Call>> everyPublicMethod() {
         String previewTitle = unique("Denied preview");
         String importTitle = unique("Denied import");
@@ -93,7 +93,22 @@ class ScenarioServiceAuthorizationTest {
                 .map(Method::getName)
                 .collect(Collectors.toSet());
         Set<String> called = everyPublicMethod().map(named -> named.getPayload().method()).collect(Collectors.toSet());
+        called.add("responseFramework");
         assertThat(called).isEqualTo(publicMethods);
+    }
+
+    @Test
+    void the_star_framework_is_the_only_part_of_the_library_a_candidate_may_read() {
+        TestUsers.signIn("candidate", "CANDIDATE");
+        assertThat(service.responseFramework()).hasValueSatisfying(star -> assertThat(star.items())
+                .extracting(GuidanceItem::label).containsExactly("Situation", "Task", "Action", "Result"));
+        TestUsers.signIn("coach", "COACH");
+        assertThat(service.responseFramework()).isPresent();
+        TestUsers.signIn("nobody");
+        assertThatThrownBy(() -> service.responseFramework()).isInstanceOf(AccessDeniedException.class);
+        TestUsers.signOut();
+        assertThatThrownBy(() -> service.responseFramework())
+                .isInstanceOfAny(AuthenticationException.class, AccessDeniedException.class);
     }
 
     @ParameterizedTest
