@@ -28,6 +28,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.CandidateScreen;
+import io.mockpanel.panel.ConsoleSection;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.LiveSession;
@@ -76,6 +77,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final PresenceService presence;
     private final SessionEventBus bus;
     private final NoteService notes;
+    private final List<ConsoleSection> sections;
 
     private long sessionId = -1;
     private String title = "Session";
@@ -95,7 +97,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private @Nullable Registration heartbeat;
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
-            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes) {
+            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes, List<ConsoleSection> sections) {
         this.sessions = sessions;
         this.timeline = timeline;
         this.control = control;
@@ -103,6 +105,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.presence = presence;
         this.bus = bus;
         this.notes = notes;
+        this.sections = sections;
         addClassName("console");
         pushNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         pushNext.setId("push-next");
@@ -202,9 +205,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         refresh();
     }
 
-    /** Panels that follow the session by themselves: notes and tags (scores join them). */
+    /** Panels that follow the session by themselves: notes and tags, then other features' sections. */
     private List<Component> sidePanels() {
-        return List.of(new NotesPanel(sessionId, notes, timeline, bus));
+        List<Component> panels = new java.util.ArrayList<>();
+        panels.add(new NotesPanel(sessionId, notes, timeline, bus));
+        sections.stream().sorted(java.util.Comparator.comparingInt(ConsoleSection::order))
+                .forEach(section -> panels.add(section.create(sessionId)));
+        return panels;
     }
 
     /** Reads the events this console has not seen; redraws only when there were any. */

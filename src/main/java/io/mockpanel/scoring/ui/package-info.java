@@ -1,0 +1,5 @@
+/** The scoring panel, which the session console shows through {@link io.mockpanel.panel.ConsoleSection}. */
+@NullMarked
+package io.mockpanel.scoring.ui;
+
+import org.jspecify.annotations.NullMarked;
