@@ -81,8 +81,8 @@ public class PanelSessionService {
         var panelists = new LinkedHashSet<>(request.panelists());
         panelists.remove(lead);
         var observers = new LinkedHashSet<>(request.observers());
-        checkActive(panelists, "INTERVIEWER", "co-panelist");
-        checkActive(observers, "COACH", "observing coach");
+        checkActive(panelists, "INTERVIEWER", "a co-panelist");
+        checkActive(observers, "COACH", "an observing coach");
 
         Instant now = clock.instant();
         long id = jdbc.sql("insert into panel_session (title, candidate_name, candidate_email, lead_username, "
@@ -289,7 +289,7 @@ public class PanelSessionService {
                             + "and enabled)")
                     .params(username, role).query(Boolean.class).single();
             if (!ok) {
-                throw new SessionException("\"" + username + "\" cannot be a " + what + ": there is no active "
+                throw new SessionException("\"" + username + "\" cannot be " + what + ": there is no active "
                         + role.toLowerCase() + " account with that name.");
             }
         }

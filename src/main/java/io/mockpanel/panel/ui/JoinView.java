@@ -128,6 +128,10 @@ class JoinView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Signs the candidate in for this HTTP session only, with the CANDIDATE role and no account. */
     private static void signIn(CandidatePrincipal candidate) {
+        // A new HTTP session id on sign-in, so an id planted before joining is worth nothing after.
+        if (VaadinRequest.getCurrent() != null) {
+            com.vaadin.flow.server.VaadinService.reinitializeSession(VaadinRequest.getCurrent());
+        }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(candidate, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + AppRoles.CANDIDATE)));
         var context = SecurityContextHolder.createEmptyContext();

@@ -78,6 +78,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final SessionEventBus bus;
     private final NoteService notes;
     private final List<ConsoleSection> sections;
+    private final java.time.Clock clock;
 
     private long sessionId = -1;
     private String title = "Session";
@@ -97,7 +98,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private @Nullable Registration heartbeat;
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
-            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes, List<ConsoleSection> sections) {
+            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes, List<ConsoleSection> sections, java.time.Clock clock) {
         this.sessions = sessions;
         this.timeline = timeline;
         this.control = control;
@@ -106,6 +107,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.bus = bus;
         this.notes = notes;
         this.sections = sections;
+        this.clock = clock;
         addClassName("console");
         pushNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         pushNext.setId("push-next");
@@ -308,7 +310,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         int index = current.get();
         ScenarioContent scenario = session.agenda().get(index);
-        TimerState timer = live.timer(index, Instant.now());
+        TimerState timer = live.timer(index, clock.instant());
         countdown.show(timer);
         var name = new Span(scenario.title());
         name.addClassName("scenario-card-counts");
@@ -356,7 +358,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                         && p.ref().area() == area)
                 .map(LiveSession.Pushed::at).findFirst();
         Duration share = timer.allowed().dividedBy(scenario.discussionAreas().size());
-        Duration spent = Duration.between(areaStart.orElseThrow(), Instant.now());
+        Duration spent = Duration.between(areaStart.orElseThrow(), clock.instant());
         if (spent.compareTo(share) <= 0) {
             return Optional.empty();
         }
