@@ -14,7 +14,7 @@ import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
 import io.mockpanel.support.Browsers;
-import io.mockpanel.support.TestDatabaseConfiguration;
+import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Push latency in real Chromium: click "Push next" in the lead's console → the candidate's room
@@ -34,9 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Run: {@code ./mvnw -Pbenchmark verify} (see README). Prints figures; asserts nothing about speed.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestDatabaseConfiguration.class)
+@IntegrationTest
 class PushLatencyBenchmark {
 
     private static final int PUSHES = 200;

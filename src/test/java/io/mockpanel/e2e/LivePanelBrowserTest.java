@@ -11,26 +11,22 @@ import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
 import io.mockpanel.support.Browsers;
-import io.mockpanel.support.TestDatabaseConfiguration;
+import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestUsers;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A whole panel in real Chromium, one browser context per person: the lead sets up a session and
- * invites the candidate, the candidate joins by link, the lead pushes the situation and a
- * question, and the candidate sees each, live.
+ * A whole panel in real Chromium, one browser context per person: the lead sets up a session with
+ * a co-panelist and invites the candidate, the candidate joins by link, the lead pushes the
+ * situation and a question and the candidate sees each, live; lead and co-panelist write notes
+ * and score; both reload and see the same state; the candidate's page never holds a note.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestDatabaseConfiguration.class)
+@IntegrationTest
 class LivePanelBrowserTest {
 
     private static final String PASSWORD = "browser-test-password";
@@ -60,7 +56,7 @@ class LivePanelBrowserTest {
     }
 
     @Test
-    void lead_invites_and_pushes_and_the_candidate_sees_each_prompt_live() {
+    void a_whole_panel_runs_live_across_lead_panelist_and_candidate_and_survives_reloads() {
         String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 40), 36);
         String lead = "e2e-lead-" + suffix;
         String panelist = "e2e-pan-" + suffix;
@@ -79,6 +75,10 @@ class LivePanelBrowserTest {
         leadPage.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Crisis")).first().click();
         leadPage.locator("#agenda-list").getByText("Crisis Management").waitFor();
+        leadPage.locator("vaadin-multi-select-combo-box").nth(0).locator("input").click();
+        leadPage.locator("vaadin-multi-select-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Pia Panelist")).first().click();
+        leadPage.keyboard().press("Escape");
         leadPage.locator("#create-session").click();
         leadPage.locator("#issue-invite").click();
         String link = leadPage.locator("#invite-link input").inputValue();
@@ -116,6 +116,58 @@ class LivePanelBrowserTest {
         Page elsewhere = browser.newContext().newPage();
         elsewhere.navigate(link);
         assertThat(elsewhere.locator("#invite-message").textContent()).contains("already in use");
+
+        // The lead and a co-panelist write notes; each appears in the other's timeline, live.
+        String consolePath = leadPage.url();
+        Page panelistPage = signedIn(panelist);
+        panelistPage.navigate(consolePath);
+        writeNote(leadPage, "LEAD-NOTE " + suffix + " named an incident commander first");
+        writeNote(panelistPage, "PANEL-NOTE " + suffix + " quantified the blast radius");
+        leadPage.locator("#notes-timeline").getByText("PANEL-NOTE " + suffix).waitFor();
+        panelistPage.locator("#notes-timeline").getByText("LEAD-NOTE " + suffix).waitFor();
+
+        // Both score the scenario blind; the lead reveals once both submitted.
+        score(leadPage, 3);
+        score(panelistPage, 4);
+        leadPage.locator("#reveal-scores").click();
+        leadPage.locator("#scoring-revealed").waitFor();
+        panelistPage.locator("#scoring-revealed").waitFor();
+
+        // Both reload and see the same state, read back from PostgreSQL.
+        for (Page page : new Page[] {leadPage, panelistPage}) {
+            page.reload();
+            page.locator("#notes-timeline").getByText("LEAD-NOTE " + suffix).waitFor();
+            page.locator("#notes-timeline").getByText("PANEL-NOTE " + suffix).waitFor();
+            page.locator("#scoring-revealed").waitFor();
+            page.locator("#mirror").getByText("How would you structure the incident response?").waitFor();
+        }
+
+        // Nothing of the notes ever reaches the candidate's browser.
+        candidate.reload();
+        candidate.locator(".room-questions li.newest").waitFor();
+        String candidateSource = candidate.content();
+        assertThat(candidateSource).doesNotContain("LEAD-NOTE").doesNotContain("PANEL-NOTE")
+                .doesNotContain("incident commander first").doesNotContain("blast radius");
+    }
+
+    private static void writeNote(Page page, String text) {
+        page.locator("#note-text textarea").fill(text);
+        page.locator("#note-text textarea").blur();
+        page.locator("#note-status").getByText("Saved").waitFor();
+    }
+
+    /** Fills the whole sheet of the first scenario with one score and submits it. */
+    private static void score(Page page, int score) {
+        page.locator("#my-sheet").waitFor();
+        int areas = page.locator("[id^=score-area-]").count();
+        for (int area = 0; area < areas; area++) {
+            page.locator("#score-area-" + area + " vaadin-radio-button").nth(score - 1).click();
+            page.locator("#justification-" + area + " textarea").fill("Evidence for area " + (area + 1));
+        }
+        page.locator("#recommendation vaadin-radio-button").nth(score - 1).click();
+        page.locator("#recommendation-text textarea").fill("Overall view");
+        page.locator("#submit-sheet").click();
+        page.locator("#my-sheet-state").getByText("submitted").waitFor();
     }
 
     private Page signedIn(String username) {

@@ -10,7 +10,7 @@ import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.PromptKind;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.support.Browsers;
-import io.mockpanel.support.TestDatabaseConfiguration;
+import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.io.IOException;
@@ -31,18 +31,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Two app nodes on one database: this test's application is node A; node B is the same
  * application started as a separate process. A push made on A reaches a candidate connected to B
  * only through PostgreSQL (the event row and its NOTIFY): no broker, no shared memory.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestDatabaseConfiguration.class)
+@IntegrationTest
 class TwoNodesTest {
 
     private static Process nodeB;

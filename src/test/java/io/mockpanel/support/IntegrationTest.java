@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test against the whole application context and a real PostgreSQL. All such tests share one
- * context (same configuration), so the database starts once per run.
+ * A test against the whole application context, served on a random port, and a real PostgreSQL.
+ * Every integration, UI and browser test uses exactly this configuration, so the whole suite
+ * shares one context: one database start, and one Spring Security context holder strategy (a
+ * second context would install its own, and tests signing users in would write to the wrong one).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestDatabaseConfiguration.class)
 public @interface IntegrationTest {

@@ -94,6 +94,18 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     final Div clarifications = new Div();
     final Button pushNext = new Button("Push next", VaadinIcon.FORWARD.create());
     final Countdown countdown = new Countdown();
+    private final Span stateBadge = Badge.of("");
+    private final Span candidateBadge = Badge.of("", "contrast");
+    private final UnorderedList people = new UnorderedList();
+    final Button start = new Button("Start session");
+    final Button end = new Button("End session");
+    final Button cancel = new Button("Cancel session");
+    private final Span timerTitle = new Span();
+    private final Paragraph timerHint = new Paragraph();
+    private final Div timerRunning = new Div();
+    final Button timerToggle = new Button("Start", VaadinIcon.PLAY.create());
+    final Button timerExtend = new Button("+5 min");
+    private final Paragraph pacing = new Paragraph();
     private @Nullable Registration liveUpdates;
     private @Nullable Registration heartbeat;
 
@@ -176,6 +188,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void build() {
         SessionDetails s = session;
         header.addClassName("console-header");
+        buildHeader();
         tree = new AgendaTree(s.agenda(), ref -> act(() -> control.push(sessionId, ref)),
                 (ref, covered) -> act(() -> control.markCovered(sessionId, ref, covered)));
 
@@ -193,6 +206,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         mirror.setId("mirror");
         timerBox.addClassName("area-card");
         timerBox.setId("timer-box");
+        buildTimer();
         clarifications.addClassName("area-card");
         clarifications.setId("clarifications");
         var right = new Div(timerBox, mirror, clarifications);
@@ -246,22 +260,50 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         showClarifications();
     }
 
-    private void showHeader() {
-        header.removeAll();
+    /**
+     * Header and timer are built once and updated in place: a button redrawn on every event would
+     * swallow a click that lands while it is being replaced.
+     */
+    private void buildHeader() {
         var heading = new H2(session.title());
         heading.addClassName("detail-title");
-        var state = Badge.of(session.state().label(), MySessionsView.stateVariant(session.state()));
-        state.setId("session-state");
+        stateBadge.setId("session-state");
+        candidateBadge.setId("candidate-presence");
+        var badges = new Div(stateBadge, candidateBadge);
+        badges.addClassName("badges");
+        people.addClassName("presence-list");
+        header.add(heading, badges, people);
+        if (myRole == SessionRole.LEAD) {
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            start.setId("start-session");
+            start.addClickListener(e -> act(() -> sessions.start(sessionId)));
+            end.setId("end-session");
+            end.addClickListener(e -> act(() -> sessions.end(sessionId)));
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            cancel.setId("cancel-session");
+            cancel.addClickListener(e -> act(() -> sessions.cancel(sessionId)));
+            var actions = new FlexLayout(start, end, cancel);
+            actions.addClassName("import-buttons");
+            header.add(actions);
+        }
+    }
+
+    private void showHeader() {
+        SessionState state = session.state();
+        stateBadge.setText(state.label());
+        stateBadge.getElement().getThemeList().clear();
+        stateBadge.getElement().getThemeList().add("badge");
+        for (String variant : MySessionsView.stateVariant(state)) {
+            stateBadge.getElement().getThemeList().add(variant);
+        }
         Map<String, Boolean> online = presence.presence(sessionId).stream()
                 .collect(Collectors.toMap(PresenceService.Presence::participant, PresenceService.Presence::online));
         boolean candidateOnline = online.getOrDefault(PresenceService.CANDIDATE, false);
-        var candidate = Badge.of("Candidate " + session.candidateName() + (candidateOnline ? ": connected" : ": not connected"),
-                candidateOnline ? "success" : "contrast");
-        candidate.setId("candidate-presence");
-        var badges = new Div(state, candidate);
-        badges.addClassName("badges");
-        var people = new UnorderedList();
-        people.addClassName("presence-list");
+        candidateBadge.setText("Candidate " + session.candidateName()
+                + (candidateOnline ? ": connected" : ": not connected"));
+        candidateBadge.getElement().getThemeList().remove(candidateOnline ? "contrast" : "success");
+        candidateBadge.getElement().getThemeList().add(candidateOnline ? "success" : "contrast");
+        people.removeAll();
         for (SessionMember member : session.members()) {
             boolean on = online.getOrDefault(member.username(), false);
             var item = new ListItem(new Span(on ? "●" : "○"), new Span(" " + member.displayName() + " · "
@@ -270,76 +312,54 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             item.getElement().setAttribute("aria-label", member.displayName() + (on ? " online" : " offline"));
             people.add(item);
         }
-        header.add(heading, badges, people);
-        if (myRole == SessionRole.LEAD) {
-            header.add(leadActions());
-        }
+        start.setVisible(state == SessionState.SCHEDULED);
+        end.setVisible(state == SessionState.LIVE);
+        cancel.setVisible(state == SessionState.SCHEDULED || state == SessionState.LIVE);
     }
 
-    private FlexLayout leadActions() {
-        var actions = new FlexLayout();
-        actions.addClassName("import-buttons");
-        SessionState state = session.state();
-        if (state == SessionState.SCHEDULED) {
-            var start = new Button("Start session", e -> act(() -> sessions.start(sessionId)));
-            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            start.setId("start-session");
-            actions.add(start);
-        }
-        if (state == SessionState.LIVE) {
-            var end = new Button("End session", e -> act(() -> sessions.end(sessionId)));
-            end.setId("end-session");
-            actions.add(end);
-        }
-        if (state == SessionState.SCHEDULED || state == SessionState.LIVE) {
-            var cancel = new Button("Cancel session", e -> act(() -> sessions.cancel(sessionId)));
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            cancel.setId("cancel-session");
-            actions.add(cancel);
-        }
-        return actions;
+    private void buildTimer() {
+        timerTitle.addClassName("scenario-card-counts");
+        timerToggle.setId("timer-toggle");
+        timerToggle.addClickListener(e -> act(() -> {
+            int index = live.currentScenario().orElseThrow();
+            if (live.timer(index, clock.instant()).running()) {
+                control.pauseTimer(sessionId, index);
+            } else {
+                control.startTimer(sessionId, index);
+            }
+        }));
+        timerExtend.setId("timer-extend");
+        timerExtend.addClickListener(e -> act(() -> control.extendTimer(sessionId,
+                live.currentScenario().orElseThrow(), 5)));
+        var controls = new FlexLayout(timerToggle, timerExtend);
+        controls.addClassName("import-buttons");
+        timerHint.setText("Starts with the first scenario you push.");
+        pacing.addClassName("pacing-cue");
+        pacing.setId("pacing-cue");
+        pacing.getElement().setAttribute("role", "status");
+        timerRunning.add(timerTitle, countdown, controls, pacing);
+        timerBox.add(new H3("Timer"), timerHint, timerRunning);
     }
 
     private void showTimer(boolean canAct) {
-        timerBox.removeAll();
-        timerBox.add(new H3("Timer"));
         Optional<Integer> current = live.currentScenario();
+        timerHint.setVisible(current.isEmpty());
+        timerRunning.setVisible(current.isPresent());
         if (current.isEmpty()) {
-            timerBox.add(new Paragraph("Starts with the first scenario you push."));
             return;
         }
         int index = current.get();
         ScenarioContent scenario = session.agenda().get(index);
         TimerState timer = live.timer(index, clock.instant());
         countdown.show(timer);
-        var name = new Span(scenario.title());
-        name.addClassName("scenario-card-counts");
-        timerBox.add(name, countdown);
-        var controls = new FlexLayout();
-        controls.addClassName("import-buttons");
-        var toggle = new Button(timer.running() ? "Pause" : "Start",
-                timer.running() ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create(),
-                e -> act(() -> {
-                    if (timer.running()) {
-                        control.pauseTimer(sessionId, index);
-                    } else {
-                        control.startTimer(sessionId, index);
-                    }
-                }));
-        toggle.setId("timer-toggle");
-        var extend = new Button("+5 min", e -> act(() -> control.extendTimer(sessionId, index, 5)));
-        extend.setId("timer-extend");
-        toggle.setEnabled(canAct);
-        extend.setEnabled(canAct);
-        controls.add(toggle, extend);
-        timerBox.add(controls);
-        pacingCue(index, scenario, timer).ifPresent(cue -> {
-            var p = new Paragraph(cue);
-            p.addClassName("pacing-cue");
-            p.setId("pacing-cue");
-            p.getElement().setAttribute("role", "status");
-            timerBox.add(p);
-        });
+        timerTitle.setText(scenario.title());
+        timerToggle.setText(timer.running() ? "Pause" : "Start");
+        timerToggle.setIcon(timer.running() ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
+        timerToggle.setEnabled(canAct);
+        timerExtend.setEnabled(canAct);
+        Optional<String> cue = pacingCue(index, scenario, timer);
+        pacing.setVisible(cue.isPresent());
+        pacing.setText(cue.orElse(""));
     }
 
     /**
