@@ -62,7 +62,7 @@ class LivePanelBrowserTest {
         String panelist = "e2e-pan-" + suffix;
         TestUsers.signIn("e2e-admin", "ADMIN");
         accounts.createAccount(new NewAccount(lead, "Erin Lead", AccountRole.INTERVIEWER, PASSWORD));
-        accounts.createAccount(new NewAccount(panelist, "Pia Panelist", AccountRole.INTERVIEWER, PASSWORD));
+        accounts.createAccount(new NewAccount(panelist, "Pia Panelist " + suffix, AccountRole.INTERVIEWER, PASSWORD));
         TestUsers.signOut();
 
         Page leadPage = signedIn(lead);
@@ -75,9 +75,11 @@ class LivePanelBrowserTest {
         leadPage.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Crisis")).first().click();
         leadPage.locator("#agenda-list").getByText("Crisis Management").waitFor();
+        // Other tests leave many interviewers in a shared database: filter by this run's name.
         leadPage.locator("vaadin-multi-select-combo-box").nth(0).locator("input").click();
+        leadPage.keyboard().type(suffix);
         leadPage.locator("vaadin-multi-select-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText("Pia Panelist")).first().click();
+                .setHasText("Pia Panelist " + suffix)).first().click();
         leadPage.keyboard().press("Escape");
         leadPage.locator("#create-session").click();
         leadPage.locator("#issue-invite").click();

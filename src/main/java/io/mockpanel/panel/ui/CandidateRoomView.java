@@ -2,7 +2,6 @@ package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -21,7 +20,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.CandidateRoomService;
 import io.mockpanel.panel.CandidateScreen;
@@ -46,8 +44,6 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed(AppRoles.CANDIDATE)
 class CandidateRoomView extends Main {
 
-    private static final int HEARTBEAT_MILLIS = 15_000;
-
     private final CandidateRoomService room;
     private final PresenceService presence;
     private final SessionEventBus bus;
@@ -59,8 +55,7 @@ class CandidateRoomView extends Main {
     final Countdown countdown = new Countdown();
     final Button clarify = new Button("Request clarification");
     private final Span name = new Span();
-    private @Nullable Registration liveUpdates;
-    private @Nullable Registration heartbeat;
+    private @Nullable LiveConnection connection;
     /** The prompts of the last render; null until the first one (the page load, which announces nothing). */
     private @Nullable List<String> shownPrompts;
 
@@ -96,29 +91,15 @@ class CandidateRoomView extends Main {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        presence.enter(sessionId);
-        liveUpdates = bus.subscribe(sessionId, seq -> ui.access(this::render));
-        ui.setPollInterval(HEARTBEAT_MILLIS);
-        heartbeat = ui.addPollListener(e -> presence.heartbeat(sessionId));
+        connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus, this::render, () -> { });
         render();
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (liveUpdates != null) {
-            liveUpdates.remove();
-            liveUpdates = null;
-        }
-        if (heartbeat != null) {
-            heartbeat.remove();
-            heartbeat = null;
-        }
-        detachEvent.getUI().setPollInterval(-1);
-        try {
-            presence.leave(sessionId);
-        } catch (RuntimeException e) {
-            // The HTTP session may already be gone (sign-out, expiry); the stale check covers it.
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 

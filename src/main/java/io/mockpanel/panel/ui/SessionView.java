@@ -5,7 +5,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -25,7 +24,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.CandidateScreen;
 import io.mockpanel.panel.ConsoleSection;
@@ -68,7 +66,6 @@ import org.springframework.security.access.AccessDeniedException;
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ID_PARAMETER = "sessionId";
-    private static final int HEARTBEAT_MILLIS = 15_000;
 
     private final PanelSessionService sessions;
     private final SessionTimeline timeline;
@@ -106,8 +103,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     final Button timerToggle = new Button("Start", VaadinIcon.PLAY.create());
     final Button timerExtend = new Button("+5 min");
     private final Paragraph pacing = new Paragraph();
-    private @Nullable Registration liveUpdates;
-    private @Nullable Registration heartbeat;
+    private @Nullable LiveConnection connection;
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
             InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes, List<ConsoleSection> sections, java.time.Clock clock) {
@@ -151,37 +147,18 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        if (session == null) {
-            return;
+        if (session != null) {
+            connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus, this::catchUp,
+                    this::refresh);
+            catchUp();
         }
-        UI ui = attachEvent.getUI();
-        presence.enter(sessionId);
-        liveUpdates = bus.subscribe(sessionId, seq -> ui.access(this::catchUp));
-        ui.setPollInterval(HEARTBEAT_MILLIS);
-        heartbeat = ui.addPollListener(e -> {
-            presence.heartbeat(sessionId);
-            refresh();
-        });
-        catchUp();
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (liveUpdates != null) {
-            liveUpdates.remove();
-            liveUpdates = null;
-        }
-        if (heartbeat != null) {
-            heartbeat.remove();
-            heartbeat = null;
-            detachEvent.getUI().setPollInterval(-1);
-        }
-        if (session != null) {
-            try {
-                presence.leave(sessionId);
-            } catch (RuntimeException e) {
-                // signed out or session gone: the stale check covers it
-            }
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 
