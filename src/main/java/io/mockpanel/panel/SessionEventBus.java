@@ -21,6 +21,12 @@ public class SessionEventBus {
     private static final Logger log = LoggerFactory.getLogger(SessionEventBus.class);
 
     private final Map<Long, Set<LongConsumer>> subscribers = new ConcurrentHashMap<>();
+    /**
+     * Each hint is delivered on a virtual thread of its own: a subscriber redraws inside
+     * UI.access, which runs right away when that UI is free, so one busy console must not hold up
+     * the candidate's room (or the listener thread).
+     */
+    private final java.util.concurrent.Executor delivery = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     /** {@code onHint} receives the newest known sequence number; it must return quickly. */
     public Registration subscribe(long sessionId, LongConsumer onHint) {
@@ -48,11 +54,13 @@ public class SessionEventBus {
         return set == null ? 0 : set.size();
     }
 
-    private static void deliver(LongConsumer subscriber, long seq) {
-        try {
-            subscriber.accept(seq);
-        } catch (RuntimeException e) {
-            log.warn("A session subscriber failed on a hint", e);
-        }
+    private void deliver(LongConsumer subscriber, long seq) {
+        delivery.execute(() -> {
+            try {
+                subscriber.accept(seq);
+            } catch (RuntimeException e) {
+                log.warn("A session subscriber failed on a hint", e);
+            }
+        });
     }
 }
