@@ -211,7 +211,12 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void catchUp() {
         if (live != null && session != null) {
             long before = live.lastSeq();
+            int clarificationsBefore = live.clarifications().size();
             timeline.catchUp(live);
+            if (live.clarifications().size() > clarificationsBefore) {
+                Notification.show("The candidate asks for a clarification.", 6000, Notification.Position.TOP_END)
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            }
             if (live.lastSeq() != before) {
                 if (live.state() != session.state()) {
                     session = sessions.find(sessionId);
