@@ -56,6 +56,10 @@ class CandidateRoomView extends Main {
     final Button clarify = new Button("Request clarification");
     private final Span name = new Span();
     private @Nullable LiveConnection connection;
+    private @Nullable CandidateScreen shown;
+    private @Nullable OrderedList questionList;
+    private @Nullable ListItem newest;
+    private final Span newestBadge = Badge.of("Current", "success");
     /** The prompts of the last render; null until the first one (the page load, which announces nothing). */
     private @Nullable List<String> shownPrompts;
 
@@ -103,10 +107,36 @@ class CandidateRoomView extends Main {
         }
     }
 
+    /**
+     * Brings the room up to date. Most wake-ups concern the panel only (notes, scores, presence)
+     * and change nothing here; a new question is appended; anything else redraws the room.
+     */
     void render() {
         CandidateScreen screen = room.screen(state);
+        CandidateScreen before = shown;
+        shown = screen;
+        if (before != null && sameScreen(before, screen)) {
+            if (screen.scenario() != null && !sameTimer(before.scenario(), screen.scenario())) {
+                countdown.show(screen.scenario().timer());
+            }
+            return;
+        }
+        if (before != null && onlyNewQuestions(before, screen)) {
+            appendQuestions(before.scenario().questions().size(), screen.scenario());
+            if (!sameTimer(before.scenario(), screen.scenario())) {
+                countdown.show(screen.scenario().timer());
+            }
+            announceNew(screen.scenario());
+            return;
+        }
+        redraw(screen);
+    }
+
+    private void redraw(CandidateScreen screen) {
         name.setText(screen.candidateName());
         content.removeAll();
+        questionList = null;
+        newest = null;
         CandidateScreen.Scenario scenario = screen.scenario();
         if (screen.state() == SessionState.COMPLETED || screen.state() == SessionState.CANCELLED) {
             content.add(banner("The session has ended. Thank you for taking part!"));
@@ -142,26 +172,67 @@ class CandidateRoomView extends Main {
             scenario.keyChallenges().forEach(c -> list.add(new ListItem(c)));
             content.add(section("Key challenges", list));
         }
-        if (!scenario.questions().isEmpty()) {
-            var list = new OrderedList();
-            list.addClassName("room-questions");
-            List<CandidateScreen.Question> questions = scenario.questions();
-            for (int i = 0; i < questions.size(); i++) {
-                CandidateScreen.Question q = questions.get(i);
-                var area = new Span(q.area());
-                area.addClassName("question-area");
-                var item = new ListItem(area, new Paragraph(q.text()));
-                if (i == questions.size() - 1) {
-                    item.addClassName("newest");
-                    item.add(Badge.of("Current", "success"));
-                    item.getElement().setAttribute("aria-current", "true");
-                }
-                list.add(item);
-            }
-            content.add(section("Questions", list));
-        }
         clarify.setEnabled(live);
         content.add(clarify);
+        appendQuestions(0, scenario);
+    }
+
+    /** Adds the questions from {@code from} on and moves the "current" mark to the last one. */
+    private void appendQuestions(int from, CandidateScreen.Scenario scenario) {
+        List<CandidateScreen.Question> questions = scenario.questions();
+        if (from >= questions.size()) {
+            return;
+        }
+        if (questionList == null) {
+            questionList = new OrderedList();
+            questionList.addClassName("room-questions");
+            // The section appears with the first question, just above the clarification button.
+            content.addComponentAtIndex(content.indexOf(clarify), section("Questions", questionList));
+        }
+        if (newest != null) {
+            newest.removeClassName("newest");
+            newest.getElement().removeAttribute("aria-current");
+            newestBadge.getElement().removeFromParent();
+        }
+        for (int i = from; i < questions.size(); i++) {
+            CandidateScreen.Question q = questions.get(i);
+            var area = new Span(q.area());
+            area.addClassName("question-area");
+            newest = new ListItem(area, new Paragraph(q.text()));
+            questionList.add(newest);
+        }
+        newest.addClassName("newest");
+        newest.add(newestBadge);
+        newest.getElement().setAttribute("aria-current", "true");
+    }
+
+    private static boolean sameScreen(CandidateScreen a, CandidateScreen b) {
+        return a.state() == b.state() && a.candidateName().equals(b.candidateName())
+                && sameContent(a.scenario(), b.scenario())
+                && (a.scenario() == null || a.scenario().questions().equals(b.scenario().questions()));
+    }
+
+    /** Same scenario, situation and challenges, same state, and the questions only grew at the end. */
+    private static boolean onlyNewQuestions(CandidateScreen a, CandidateScreen b) {
+        if (a.state() != b.state() || a.scenario() == null || !sameContent(a.scenario(), b.scenario())) {
+            return false;
+        }
+        List<CandidateScreen.Question> old = a.scenario().questions();
+        List<CandidateScreen.Question> now = b.scenario().questions();
+        return now.size() > old.size() && now.subList(0, old.size()).equals(old);
+    }
+
+    private static boolean sameContent(CandidateScreen.@Nullable Scenario a, CandidateScreen.@Nullable Scenario b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.index() == b.index() && a.title().equals(b.title())
+                && java.util.Objects.equals(a.situation(), b.situation()) && a.keyChallenges().equals(b.keyChallenges());
+    }
+
+    private static boolean sameTimer(CandidateScreen.@Nullable Scenario a, CandidateScreen.Scenario b) {
+        return a != null && a.timer().allowed().equals(b.timer().allowed()) && a.timer().running() == b.timer().running()
+                && (a.timer().running() || a.timer().elapsed().equals(b.timer().elapsed()));
     }
 
     /** Tells a screen reader about prompts that appeared since the last render. */
