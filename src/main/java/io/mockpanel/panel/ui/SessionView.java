@@ -186,11 +186,11 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         buildTimer();
         clarifications.addClassName("area-card");
         clarifications.setId("clarifications");
-        var right = new Div(timerBox, mirror, clarifications);
+        var right = new Div(timerBox, mirror, clarifications, new NotesPanel(sessionId, notes, timeline, bus));
         right.addClassName("console-right");
-        for (Component extra : sidePanels()) {
-            right.add(extra);
-        }
+        // Other features' sections (scores) go under the agenda, where the page has room for them.
+        sections.stream().sorted(java.util.Comparator.comparingInt(ConsoleSection::order))
+                .forEach(section -> left.add(section.create(sessionId)));
 
         var columns = new Div(left, right);
         columns.addClassName("console-columns");
@@ -198,14 +198,6 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         refresh();
     }
 
-    /** Panels that follow the session by themselves: notes and tags, then other features' sections. */
-    private List<Component> sidePanels() {
-        List<Component> panels = new java.util.ArrayList<>();
-        panels.add(new NotesPanel(sessionId, notes, timeline, bus));
-        sections.stream().sorted(java.util.Comparator.comparingInt(ConsoleSection::order))
-                .forEach(section -> panels.add(section.create(sessionId)));
-        return panels;
-    }
 
     /** Reads the events this console has not seen; redraws only when there were any. */
     private void catchUp() {
