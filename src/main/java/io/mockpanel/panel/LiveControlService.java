@@ -18,14 +18,11 @@ public class LiveControlService {
 
     private final PanelSessionService sessions;
     private final SessionEventLog log;
-    private final SessionTimeline timeline;
     private final java.time.Clock clock;
 
-    LiveControlService(PanelSessionService sessions, SessionEventLog log, SessionTimeline timeline,
-            java.time.Clock clock) {
+    LiveControlService(PanelSessionService sessions, SessionEventLog log, java.time.Clock clock) {
         this.sessions = sessions;
         this.log = log;
-        this.timeline = timeline;
         this.clock = clock;
     }
 
