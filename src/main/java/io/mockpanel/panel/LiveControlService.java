@@ -103,7 +103,7 @@ public class LiveControlService {
         PanelSessionService.RoleAndState mine = sessions.roleAndState(sessionId)
                 .orElseThrow(() -> new AccessDeniedException("not a member of this session"));
         if (mine.role() == SessionRole.OBSERVER) {
-            throw new SessionException("Observers follow the session; only the lead and panelists can do this.");
+            throw PanelSessionService.observersOnlyWatch();
         }
         if (mine.state() != SessionState.LIVE) {
             throw new SessionException("The session is not live: start it first (only the lead can).");

@@ -190,9 +190,13 @@ public class PanelSessionService {
     public SessionRole requirePanelist(long sessionId) {
         SessionRole role = requireMember(sessionId);
         if (role == SessionRole.OBSERVER) {
-            throw new SessionException("Observers follow the session; only the lead and panelists can do this.");
+            throw observersOnlyWatch();
         }
         return role;
+    }
+
+    static SessionException observersOnlyWatch() {
+        return new SessionException("Observers follow the session; only the lead and panelists can do this.");
     }
 
     /** The agenda snapshot, for members. */

@@ -70,9 +70,7 @@ public class SessionEventLog {
         return jdbc.sql("select session_id, seq, type, payload::text as payload, actor, created_at "
                         + "from session_event where session_id = ? and seq > ? order by seq")
                 .params(sessionId, afterSeq)
-                .query((rs, row) -> new SessionEvent(rs.getLong("session_id"), rs.getLong("seq"),
-                        rs.getString("type"), rs.getString("payload"), rs.getString("actor"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                .query(SessionEventLog::event)
                 .list();
     }
 
@@ -82,9 +80,7 @@ public class SessionEventLog {
         return jdbc.sql("select session_id, seq, type, payload::text as payload, actor, created_at "
                         + "from session_event where session_id = ? and type = ? order by seq desc limit 1")
                 .params(sessionId, type)
-                .query((rs, row) -> new SessionEvent(rs.getLong("session_id"), rs.getLong("seq"),
-                        rs.getString("type"), rs.getString("payload"), rs.getString("actor"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                .query(SessionEventLog::event)
                 .optional();
     }
 
@@ -92,6 +88,12 @@ public class SessionEventLog {
     public long lastSeq(long sessionId) {
         return jdbc.sql("select last_event_seq from panel_session where id = ?").param(sessionId)
                 .query(Long.class).optional().orElse(0L);
+    }
+
+    private static SessionEvent event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SessionEvent(rs.getLong("session_id"), rs.getLong("seq"), rs.getString("type"),
+                rs.getString("payload"), rs.getString("actor"),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
     }
 
     public <T> T payload(SessionEvent event, Class<T> type) {

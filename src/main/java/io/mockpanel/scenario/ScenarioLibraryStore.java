@@ -93,11 +93,16 @@ class ScenarioLibraryStore {
         return new ImportResult(added, updated, unchanged, guidanceChanged);
     }
 
+    @Transactional(readOnly = true)
+    boolean everImported() {
+        return jdbc.sql("select exists (select 1 from scenario_import)").query(Boolean.class).single();
+    }
+
     /** The first-start seed: applied only while no import at all has been recorded. */
     @Transactional
     Optional<ImportResult> applyIfLibraryNeverImported(LibraryDocument document, String sourceName) {
         lockLibrary();
-        if (jdbc.sql("select exists (select 1 from scenario_import)").query(Boolean.class).single()) {
+        if (everImported()) {
             return Optional.empty();
         }
         return Optional.of(apply(document, "system", sourceName));

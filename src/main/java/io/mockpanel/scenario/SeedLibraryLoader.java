@@ -29,6 +29,11 @@ class SeedLibraryLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException, ScenarioFormatException {
+        // Every start after the first: nothing to read or parse. (The check is repeated under the
+        // lock in the store, for two nodes starting at once.)
+        if (store.everImported()) {
+            return;
+        }
         byte[] seed;
         try (InputStream in = SeedLibraryLoader.class.getResourceAsStream(SEED_RESOURCE)) {
             if (in == null) {
