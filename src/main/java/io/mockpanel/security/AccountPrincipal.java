@@ -9,21 +9,42 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.jspecify.annotations.Nullable;
 
-/** The signed-in account as Spring Security holds it; carries the display name for the UI. */
+/**
+ * The signed-in account as Spring Security holds it; carries the display name for the UI and the
+ * session epoch it signed in with.
+ */
 public final class AccountPrincipal implements UserDetails, CredentialsContainer, NamedUser {
 
     private final String username;
     private final String displayName;
     private final AccountRole role;
     private final boolean enabled;
+    private final int sessionEpoch;
     private @Nullable String passwordHash;
 
-    AccountPrincipal(String username, String displayName, AccountRole role, boolean enabled, String passwordHash) {
+    AccountPrincipal(String username, String displayName, AccountRole role, boolean enabled, String passwordHash,
+            int sessionEpoch) {
         this.username = username;
         this.displayName = displayName;
         this.role = role;
         this.enabled = enabled;
         this.passwordHash = passwordHash;
+        this.sessionEpoch = sessionEpoch;
+    }
+
+    /** The account's session epoch when this session signed in (decision 0012). */
+    int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    /** The same signed-in person, now belonging to the given epoch (after changing their own password). */
+    AccountPrincipal withSessionEpoch(int epoch) {
+        return new AccountPrincipal(username, displayName, role, enabled, "", epoch).withoutCredentials();
+    }
+
+    private AccountPrincipal withoutCredentials() {
+        eraseCredentials();
+        return this;
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.mockpanel.security;
 
+import io.mockpanel.base.DisplayText;
 import io.mockpanel.security.AccountException.Field;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,19 +20,24 @@ public class AccountService {
 
     private static final String ADMINS = "hasRole('" + AppRoles.ADMIN + "')";
 
+    /** Code points, as the column's varchar(100) counts them. */
+    static final int MAX_DISPLAY_NAME = 100;
+
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final LoginThrottle loginThrottle;
+    private final SessionEpochs sessionEpochs;
 
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-            LoginThrottle loginThrottle) {
+            LoginThrottle loginThrottle, SessionEpochs sessionEpochs) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.loginThrottle = loginThrottle;
+        this.sessionEpochs = sessionEpochs;
     }
 
     @PreAuthorize(ADMINS)
@@ -66,7 +74,10 @@ public class AccountService {
                 && accounts.countByRoleAndEnabledTrue(AccountRole.ADMIN) <= 1) {
             throw new AccountException(Field.ACCOUNT, "This is the last active admin account; create another admin first.");
         }
+        // disabling moves the session epoch: the person's open sessions end on their next request
         account.setEnabled(enabled, clock.instant());
+        accounts.flush();
+        sessionEpochs.evict(account.username());
         return account.toAccount();
     }
 
@@ -75,10 +86,13 @@ public class AccountService {
     public void resetPassword(long accountId, String newPassword) {
         UserAccount account = load(accountId);
         checkPassword(newPassword);
+        // a new password moves the session epoch: sessions signed in with the old one end
         account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        accounts.flush();
+        sessionEpochs.evict(account.username());
         // The login view tells a paused user to ask an admin for a reset: the new password must
-        // work at once, so the account's failed sign-ins are forgotten (its address's others stay).
-        loginThrottle.recordSuccess(account.username());
+        // work at once, so the account's throttle counters are forgotten (addresses' totals stay).
+        loginThrottle.forgetAccount(account.username());
     }
 
     /**
@@ -98,6 +112,22 @@ public class AccountService {
         }
         checkPassword(newPassword);
         account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        accounts.flush();
+        sessionEpochs.evict(account.username());
+        // the person's other sessions end (someone else may know the old password); this one
+        // moves to the new epoch and stays signed in
+        keepThisSession(account.sessionEpoch());
+    }
+
+    private static void keepThisSession(int epoch) {
+        var context = SecurityContextHolder.getContext();
+        if (context.getAuthentication() instanceof Authentication current
+                && current.getPrincipal() instanceof AccountPrincipal principal) {
+            var moved = UsernamePasswordAuthenticationToken.authenticated(principal.withSessionEpoch(epoch), null,
+                    current.getAuthorities());
+            moved.setDetails(current.getDetails());
+            context.setAuthentication(moved);
+        }
     }
 
     /**
@@ -113,10 +143,10 @@ public class AccountService {
         if (accounts.existsByUsername(username)) {
             throw new AccountException(Field.USERNAME, "The username '" + username + "' is already taken.");
         }
-        String displayName = request.displayName().strip();
-        if (displayName.isEmpty() || displayName.length() > 100 || displayName.chars().anyMatch(Character::isISOControl)) {
-            throw new AccountException(Field.DISPLAY_NAME, "A name has 1 to 100 characters and no control characters.");
-        }
+        String displayName = DisplayText.strip(request.displayName());
+        DisplayText.problem(displayName, "name", MAX_DISPLAY_NAME).ifPresent(problem -> {
+            throw new AccountException(Field.DISPLAY_NAME, problem);
+        });
         checkPassword(request.password());
         UserAccount account = new UserAccount(username, displayName, request.role(),
                 passwordEncoder.encode(request.password()), clock.instant());

@@ -21,7 +21,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsername(AccountService.normalizeUsername(username))
-                .map(a -> new AccountPrincipal(a.username(), a.displayName(), a.role(), a.enabled(), a.passwordHash()))
+                .map(UserAccount::toPrincipal)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 }

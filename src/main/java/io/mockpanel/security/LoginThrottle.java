@@ -1,7 +1,6 @@
 package io.mockpanel.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,13 +10,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed sign-ins per account name and per client address in the database, so that all
- * app nodes agree, and refuses further attempts once either reaches the limit within the window.
+ * The sign-in throttle of decision 0003, kept in the database so that every app node agrees.
+ * {@link #reserve} decides and counts an attempt in one short transaction that locks the
+ * attempt's three counter rows (pair, address, account) in that fixed order: parallel attempts
+ * queue on the rows instead of racing, and two attempts can never deadlock. An allowed attempt is
+ * counted as a failure before the password is checked; a successful one is taken back by
+ * {@link #release}.
  */
 @Component
 class LoginThrottle {
 
-    private static final Duration RETENTION = Duration.ofDays(1);
+    private static final String PAIR = "pair";
+    private static final String ADDRESS = "address";
+    private static final String ACCOUNT = "account";
 
     private final JdbcClient jdbc;
     private final LoginThrottleProperties properties;
@@ -29,31 +34,96 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
-    boolean isBlocked(String username, String address) {
-        OffsetDateTime since = at(clock.instant().minus(properties.window()));
-        String name = AccountService.normalizeUsername(username);
-        long byName = jdbc.sql("select count(*) from login_failure where username = ? and failed_at > ?")
-                .params(name, since).query(Long.class).single();
-        long byAddress = jdbc.sql("select count(*) from login_failure where remote_address = ? and failed_at > ?")
-                .params(address, since).query(Long.class).single();
-        return byName >= properties.maxFailures() || byAddress >= properties.maxFailures();
-    }
-
-    /** Committed on its own: the failed sign-in's exception must not roll the record back. */
+    /**
+     * Whether this attempt may have its password checked; if so it is already counted as a failure.
+     * Refused attempts are not counted: they tried nothing.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void recordFailure(String username, String address) {
+    boolean reserve(String username, String address) {
+        String account = key(username);
+        String from = truncate(address, 64);
         Instant now = clock.instant();
-        jdbc.sql("insert into login_failure (username, remote_address, failed_at) values (?, ?, ?)")
-                .params(truncate(AccountService.normalizeUsername(username), 255), truncate(address, 64), at(now))
-                .update();
-        jdbc.sql("delete from login_failure where failed_at < ?").param(at(now.minus(RETENTION))).update();
+        int pair = lock(PAIR, account, from, now);
+        int byAddress = lock(ADDRESS, "", from, now);
+        int byAccount = lock(ACCOUNT, account, "", now);
+        boolean underAttack = byAccount >= properties.maxFailures();
+        boolean allowed = pair < properties.maxFailures()
+                && byAddress < properties.maxFailuresPerAddress()
+                && (!underAttack || pair == 0);
+        if (allowed) {
+            add(PAIR, account, from, 1);
+            add(ADDRESS, "", from, 1);
+            add(ACCOUNT, account, "", 1);
+        }
+        return allowed;
     }
 
+    /**
+     * Takes back what a successful sign-in's address had counted on this account: it proved it
+     * knows the password, so its earlier failures there were typing mistakes, not an attack. They
+     * leave the pair, the address's total and the account's total, this attempt's reservation
+     * included. Rows are locked in the order of {@link #reserve}.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void recordSuccess(String username) {
-        jdbc.sql("delete from login_failure where username = ?")
-                .param(AccountService.normalizeUsername(username)).update();
+    void release(String username, String address) {
+        String account = key(username);
+        String from = truncate(address, 64);
+        int mistakes = jdbc.sql("delete from login_throttle where scope = 'pair' and account = ? and address = ? "
+                + "returning failures").params(account, from).query(Integer.class).optional().orElse(1);
+        add(ADDRESS, "", from, -mistakes);
+        add(ACCOUNT, account, "", -mistakes);
+    }
+
+    /** After an admin's password reset the new password must work at once, from anywhere. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void forgetAccount(String username) {
+        String account = key(username);
+        // pairs before the account row: the lock order of reserve()
+        jdbc.sql("delete from login_throttle where scope = 'pair' and account = ?").param(account).update();
+        jdbc.sql("delete from login_throttle where scope = 'account' and account = ?").param(account).update();
+    }
+
+    /**
+     * Drops a batch of counters whose window has passed, so names made up by an attacker do not
+     * pile up. Rows another attempt holds are skipped, so this never waits and never deadlocks.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void forgetExpired() {
+        jdbc.sql("""
+                delete from login_throttle where ctid in (
+                    select ctid from login_throttle where window_start <= ? limit 100 for update skip locked)
+                """).param(at(clock.instant().minus(properties.window()))).update();
+    }
+
+    /**
+     * Creates or locks one counter and returns its failures within the window; a counter whose
+     * window has passed (or that holds nothing) starts a new window now.
+     */
+    private int lock(String scope, String account, String address, Instant now) {
+        OffsetDateTime expired = at(now.minus(properties.window()));
+        return jdbc.sql("""
+                insert into login_throttle as t (scope, account, address, window_start, failures)
+                values (:scope, :account, :address, :now, 0)
+                on conflict (scope, account, address) do update set
+                    window_start = case when t.window_start <= :expired or t.failures = 0
+                                        then excluded.window_start else t.window_start end,
+                    failures = case when t.window_start <= :expired then 0 else t.failures end
+                returning failures
+                """)
+                .param("scope", scope).param("account", account).param("address", address)
+                .param("now", at(now)).param("expired", expired)
+                .query(Integer.class).single();
+    }
+
+    private void add(String scope, String account, String address, int delta) {
+        jdbc.sql("""
+                update login_throttle set failures = greatest(failures + ?, 0)
+                where scope = ? and account = ? and address = ?
+                """).params(delta, scope, account, address).update();
+    }
+
+    private static String key(String username) {
+        return truncate(AccountService.normalizeUsername(username), 255);
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -1,5 +1,6 @@
 package io.mockpanel.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.mockpanel.base.EmbeddedDatabase;
 import io.mockpanel.security.ui.LoginView;
@@ -14,6 +15,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Web security: Vaadin's defaults, our login view, a few public files, and method security.
@@ -25,13 +28,41 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    /**
+     * What the browser may load and run (decision 0011). Vaadin Flow needs inline scripts and
+     * styles and {@code eval} (for {@code executeJs}); everything comes from this origin, push
+     * included, and the QR code is a {@code data:} image.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; "
+            + "font-src 'self' data:; "
+            + "connect-src 'self'; "
+            + "object-src 'none'; "
+            + "base-uri 'self'; "
+            + "form-action 'self'; "
+            + "frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil, SessionEpochs epochs)
+            throws Exception {
         // Static files of our own outside Vaadin's paths are not permitted by Vaadin's defaults.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/icons/**", "/actuator/health", "/actuator/health/**")
                 .permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        // Vaadin's own CSRF setup exempts the login form's POST, so a page on another origin could
+        // sign a victim in as someone else. Only Vaadin's internal requests (which carry Vaadin's
+        // own token) are exempt here; the LoginForm posts Spring's token from the page's meta tags.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // invite links carry their token in the URL: never pass it on to another site
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        http.addFilterAfter(new SessionEpochFilter(epochs), SecurityContextHolderFilter.class);
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class, "/login?logout")
+                .enableCsrfConfiguration(false));
         return http.build();
     }
 

@@ -4,22 +4,22 @@ import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The one way to sign in: checks the throttle before the password, records failures after. Every
- * failure other than throttling surfaces as {@link BadCredentialsException}, so unknown users,
- * wrong passwords and disabled accounts look alike to the person signing in.
+ * The one way to sign in. Each attempt first reserves a place in the throttle (counted as a
+ * failure, atomically, before the password is looked at); only a successful sign-in gives the
+ * reservation back. Every failure other than throttling surfaces as
+ * {@link BadCredentialsException}, so unknown users, wrong passwords and disabled accounts look
+ * alike to the person signing in.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
-    private final DaoAuthenticationProvider delegate;
+    private final AuthenticationProvider delegate;
     private final LoginThrottle throttle;
 
-    ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle) {
+    ThrottlingAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle) {
         this.delegate = delegate;
         this.throttle = throttle;
     }
@@ -28,23 +28,23 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String address = addressOf(authentication);
-        if (throttle.isBlocked(username, address)) {
-            throttle.recordFailure(username, address);
+        throttle.forgetExpired();
+        if (!throttle.reserve(username, address)) {
             throw new LoginThrottledException();
         }
+        Authentication result;
         try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(username);
-            return result;
+            result = delegate.authenticate(authentication);
         } catch (AccountStatusException e) {
             // A disabled account is checked before the password: saying so would tell anyone
             // without the password that the account exists.
-            throttle.recordFailure(username, address);
             throw new BadCredentialsException("Bad credentials");
-        } catch (AuthenticationException e) {
-            throttle.recordFailure(username, address);
-            throw e;
         }
+        if (result == null) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        throttle.release(username, address);
+        return result;
     }
 
     @Override
@@ -52,6 +52,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
+    /** The client's address as the servlet container reports it (behind a trusted proxy: the forwarded one). */
     private static String addressOf(Authentication authentication) {
         if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
             return details.getRemoteAddress();

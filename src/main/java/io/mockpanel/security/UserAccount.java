@@ -37,6 +37,10 @@ class UserAccount {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    /** Changes whenever the account's open sessions must end (decision 0012). */
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -87,14 +91,28 @@ class UserAccount {
         return enabled;
     }
 
+    int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    /** Disabling ends the account's open sessions; enabling again changes nothing for them. */
     void setEnabled(boolean enabled, Instant now) {
+        if (this.enabled && !enabled) {
+            sessionEpoch++;
+        }
         this.enabled = enabled;
         this.updatedAt = now;
     }
 
+    /** A new password ends every session signed in with the old one. */
     void setPasswordHash(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
+        this.sessionEpoch++;
         this.updatedAt = now;
+    }
+
+    AccountPrincipal toPrincipal() {
+        return new AccountPrincipal(username, displayName, role, enabled, passwordHash, sessionEpoch);
     }
 
     Account toAccount() {

@@ -32,6 +32,9 @@ class LoginThrottlingTest {
     private static final int LIMIT = 10;
 
     @Autowired
+    LoginThrottleProperties properties;
+
+    @Autowired
     AuthenticationProvider authenticationProvider;
 
     @Autowired
@@ -49,17 +52,38 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void ten_wrong_passwords_pause_the_account_even_for_the_right_password() {
+    void ten_wrong_passwords_from_one_address_pause_that_address_on_the_account_even_for_the_right_password() {
         String username = account(AccountRole.INTERVIEWER);
-
-        // each failure from another address, so only the per-account count can be what blocks
+        String address = Unique.address();
         for (int i = 0; i < LIMIT; i++) {
-            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
-                    .isExactlyInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> attempt(username, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
         }
 
-        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
-                .isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> attempt(username, PASSWORD, address)).isInstanceOf(LoginThrottledException.class);
+        // the owner, from an address that never failed, is not locked out by someone else's guesses
+        assertThat(attempt(username, PASSWORD, Unique.address()).getName()).isEqualTo(username);
+    }
+
+    @Test
+    void once_an_account_is_under_attack_an_address_that_failed_on_it_gets_no_further_guess() {
+        String username = account(AccountRole.INTERVIEWER);
+        // ten failures from ten addresses: the account is under attack, no address is paused yet
+        String[] addresses = new String[LIMIT];
+        for (int i = 0; i < LIMIT; i++) {
+            addresses[i] = Unique.address();
+            String address = addresses[i];
+            assertThatThrownBy(() -> attempt(username, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
+        }
+
+        for (String address : addresses) {
+            assertThatThrownBy(() -> attempt(username, PASSWORD, address)).isInstanceOf(LoginThrottledException.class);
+        }
+        // a fresh address gets one guess, then no more
+        String fresh = Unique.address();
+        assertThatThrownBy(() -> attempt(username, WRONG, fresh)).isExactlyInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> attempt(username, PASSWORD, fresh)).isInstanceOf(LoginThrottledException.class);
+        // and the owner from a clean address still gets in
+        assertThat(attempt(username, PASSWORD, Unique.address()).getName()).isEqualTo(username);
     }
 
     @Test
@@ -74,26 +98,26 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void paused_account_does_not_affect_another_account_from_another_address() {
+    void paused_address_on_one_account_does_not_affect_another_account() {
         String victim = account(AccountRole.INTERVIEWER);
         String attacker = Unique.address();
         for (int i = 0; i < LIMIT; i++) {
             assertThatThrownBy(() -> attempt(victim, WRONG, attacker)).isExactlyInstanceOf(BadCredentialsException.class);
         }
-        assertThatThrownBy(() -> attempt(victim, PASSWORD, Unique.address()))
-                .isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> attempt(victim, PASSWORD, attacker)).isInstanceOf(LoginThrottledException.class);
 
         String bystander = account(AccountRole.INTERVIEWER);
         assertThat(attempt(bystander, PASSWORD, Unique.address()).getName()).isEqualTo(bystander);
     }
 
     @Test
-    void ten_failures_from_one_address_pause_that_address_for_every_account() {
+    void failures_from_one_address_across_accounts_pause_that_address_for_every_account() {
         String address = Unique.address();
+        int perAddress = properties.maxFailuresPerAddress();
         // different names each time, most of them unknown, one of them a real account with a wrong password
         String other = account(AccountRole.COACH);
         assertThatThrownBy(() -> attempt(other, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
-        for (int i = 1; i < LIMIT; i++) {
+        for (int i = 1; i < perAddress; i++) {
             assertThatThrownBy(() -> attempt(Unique.username("nobody"), WRONG, address))
                     .isExactlyInstanceOf(BadCredentialsException.class);
         }
@@ -130,61 +154,59 @@ class LoginThrottlingTest {
         accountService.setEnabled(id, false);
         TestUsers.signOut();
 
-        Throwable rightPassword = catchThrowable(() -> attempt(username, PASSWORD, Unique.address()));
+        String address = Unique.address();
+        Throwable rightPassword = catchThrowable(() -> attempt(username, PASSWORD, address));
         Throwable unknown = catchThrowable(() -> attempt(Unique.username("ghost"), PASSWORD, Unique.address()));
         assertThat(rightPassword).isExactlyInstanceOf(BadCredentialsException.class);
         assertThat(rightPassword.getMessage()).isEqualTo(unknown.getMessage());
         for (int i = 1; i < LIMIT; i++) {
-            assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+            assertThatThrownBy(() -> attempt(username, PASSWORD, address))
                     .isNotInstanceOf(LoginThrottledException.class);
         }
-        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
+        assertThatThrownBy(() -> attempt(username, PASSWORD, address))
                 .isInstanceOf(LoginThrottledException.class);
     }
 
     @Test
-    void successful_sign_in_clears_the_accounts_failures() {
+    void successful_sign_in_clears_that_addresss_failures_on_the_account() {
         String username = account(AccountRole.INTERVIEWER);
+        String address = Unique.address();
         for (int i = 0; i < LIMIT - 1; i++) {
-            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
-                    .isExactlyInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> attempt(username, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
         }
-        assertThat(attempt(username, PASSWORD, Unique.address()).getName()).isEqualTo(username);
+        assertThat(attempt(username, PASSWORD, address).getName()).isEqualTo(username);
 
         for (int i = 0; i < LIMIT - 1; i++) {
-            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
-                    .isExactlyInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> attempt(username, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
         }
-        // 18 failures in all, but only 9 since the success
-        assertThat(attempt(username, PASSWORD, Unique.address()).getName()).isEqualTo(username);
+        // 18 failures from this address in all, but only 9 since the success
+        assertThat(attempt(username, PASSWORD, address).getName()).isEqualTo(username);
     }
 
     @Test
     void changing_case_or_adding_spaces_does_not_escape_the_pause() {
         String username = account(AccountRole.INTERVIEWER);
         String[] variants = {username.toUpperCase(), " " + username, username + " ", "\t" + username.toUpperCase()};
+        String address = Unique.address();
         for (int i = 0; i < LIMIT; i++) {
             String variant = variants[i % variants.length];
-            assertThatThrownBy(() -> attempt(variant, WRONG, Unique.address()))
-                    .isExactlyInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> attempt(variant, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
         }
 
-        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
-                .isInstanceOf(LoginThrottledException.class);
-        assertThatThrownBy(() -> attempt(username.toUpperCase(), PASSWORD, Unique.address()))
+        assertThatThrownBy(() -> attempt(username, PASSWORD, address)).isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> attempt(username.toUpperCase(), PASSWORD, address))
                 .isInstanceOf(LoginThrottledException.class);
     }
 
     @Test
     void refused_attempts_while_paused_keep_the_pause() {
         String username = account(AccountRole.COACH);
+        String address = Unique.address();
         for (int i = 0; i < LIMIT; i++) {
-            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
-                    .isExactlyInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> attempt(username, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
         }
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
-                    .isInstanceOf(LoginThrottledException.class);
+            assertThatThrownBy(() -> attempt(username, PASSWORD, address)).isInstanceOf(LoginThrottledException.class);
         }
     }
 
@@ -200,10 +222,10 @@ class LoginThrottlingTest {
     @Test
     void failures_within_the_window_count() {
         String username = account(AccountRole.COACH);
-        insertFailures(username, Unique.address(), Duration.ofMinutes(14), LIMIT);
+        String address = Unique.address();
+        insertFailures(username, address, Duration.ofMinutes(14), LIMIT);
 
-        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
-                .isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> attempt(username, PASSWORD, address)).isInstanceOf(LoginThrottledException.class);
     }
 
     @Test
@@ -211,12 +233,11 @@ class LoginThrottlingTest {
         // The login view tells a paused user to "wait 15 minutes and try again, or ask an admin to
         // reset your password": the reset must let them in at once.
         String username = account(AccountRole.INTERVIEWER);
+        String address = Unique.address();
         for (int i = 0; i < LIMIT; i++) {
-            assertThatThrownBy(() -> attempt(username, WRONG, Unique.address()))
-                    .isExactlyInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> attempt(username, WRONG, address)).isExactlyInstanceOf(BadCredentialsException.class);
         }
-        assertThatThrownBy(() -> attempt(username, PASSWORD, Unique.address()))
-                .isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> attempt(username, PASSWORD, address)).isInstanceOf(LoginThrottledException.class);
 
         TestUsers.signIn(Unique.username("boss"), AppRoles.ADMIN);
         long id = accountService.listAccounts().stream().filter(a -> a.username().equals(username))
@@ -224,7 +245,7 @@ class LoginThrottlingTest {
         accountService.resetPassword(id, "brand-new-password");
         TestUsers.signOut();
 
-        assertThat(attempt(username, "brand-new-password", Unique.address()).getName()).isEqualTo(username);
+        assertThat(attempt(username, "brand-new-password", address).getName()).isEqualTo(username);
     }
 
     @Test
@@ -256,11 +277,12 @@ class LoginThrottlingTest {
                 p -> assertThat(p.getPassword()).isNull());
 
         // the manager has no other, unthrottled way in
+        String address = Unique.address();
         for (int i = 0; i < LIMIT; i++) {
-            assertThatThrownBy(() -> manager.authenticate(token(username, WRONG, Unique.address())))
+            assertThatThrownBy(() -> manager.authenticate(token(username, WRONG, address)))
                     .isExactlyInstanceOf(BadCredentialsException.class);
         }
-        assertThatThrownBy(() -> manager.authenticate(token(username, PASSWORD, Unique.address())))
+        assertThatThrownBy(() -> manager.authenticate(token(username, PASSWORD, address)))
                 .isInstanceOf(LoginThrottledException.class);
     }
 
@@ -287,11 +309,12 @@ class LoginThrottlingTest {
         return token;
     }
 
+    /** Counters as the throttle keeps them: the pair, the address and the account, all started {@code ago}. */
     private void insertFailures(String username, String address, Duration ago, int count) {
         var at = Instant.now().minus(ago).atOffset(ZoneOffset.UTC);
-        for (int i = 0; i < count; i++) {
-            jdbc.sql("insert into login_failure (username, remote_address, failed_at) values (?, ?, ?)")
-                    .params(username, address, at).update();
+        for (String[] key : new String[][] {{"pair", username, address}, {"address", "", address}, {"account", username, ""}}) {
+            jdbc.sql("insert into login_throttle (scope, account, address, window_start, failures) values (?, ?, ?, ?, ?)")
+                    .params(key[0], key[1], key[2], at, count).update();
         }
     }
 }

@@ -36,7 +36,8 @@ class CreateAccountDialog extends Dialog {
         username.setHelperText("3–40 characters: lowercase letters, digits, . _ -");
         username.setMaxLength(40);
         displayName.setRequired(true);
-        displayName.setMaxLength(100);
+        // the browser counts UTF-16 units (an emoji is 2): the service checks the real limit of 100 characters
+        displayName.setMaxLength(2 * 100);
         role.setLabel("Role");
         role.setItems(AccountRole.values());
         role.setItemLabelGenerator(r -> r.label() + " — " + r.description());

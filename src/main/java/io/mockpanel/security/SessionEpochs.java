@@ -1,0 +1,56 @@
+package io.mockpanel.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a signed-in session still belongs to its account (decision 0012): the database holds
+ * each account's session epoch; this node remembers what it read for {@link #TTL}, so the many
+ * requests of one screen do not each ask the database, and every node learns of a change within
+ * that time.
+ */
+@Component
+class SessionEpochs {
+
+    static final Duration TTL = Duration.ofSeconds(2);
+
+    private record AccountState(boolean enabled, int epoch) {
+    }
+
+    private static final AccountState GONE = new AccountState(false, Integer.MAX_VALUE);
+
+    private final JdbcClient jdbc;
+    private final Cache<String, AccountState> cache = Caffeine.newBuilder()
+            .expireAfterWrite(TTL).maximumSize(10_000).build();
+
+    SessionEpochs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A session signed in at {@code epoch} is still valid while the account exists, is enabled,
+     * and has not moved to a later epoch. A later epoch in the session than here is this node's
+     * cache lagging behind the user's own password change, not a reason to end the session.
+     */
+    boolean isCurrent(String username, int epoch) {
+        AccountState state = cache.get(username, this::load);
+        return state.enabled() && epoch >= state.epoch();
+    }
+
+    /** Forgets what this node read about an account, after it changed here. */
+    void evict(String username) {
+        cache.invalidate(username);
+    }
+
+    private AccountState load(String username) {
+        Optional<AccountState> state = jdbc.sql("select enabled, session_epoch from user_account where username = ?")
+                .param(username)
+                .query((rs, row) -> new AccountState(rs.getBoolean(1), rs.getInt(2)))
+                .optional();
+        return state.orElse(GONE);
+    }
+}
