@@ -23,7 +23,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
+import io.mockpanel.base.PublicUrl;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.CandidateScreen;
 import io.mockpanel.panel.ConsoleSection;
@@ -104,9 +104,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     final Button timerExtend = new Button("+5 min");
     private final Paragraph pacing = new Paragraph();
     private @Nullable LiveConnection connection;
+    /** Invite links are built on the configured public URL, never on the request's Host header. */
+    private final PublicUrl publicUrl;
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
-            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes, List<ConsoleSection> sections, java.time.Clock clock) {
+            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes, List<ConsoleSection> sections, java.time.Clock clock,
+            PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.sessions = sessions;
         this.timeline = timeline;
         this.control = control;
@@ -172,7 +176,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var left = new Div();
         left.addClassName("console-left");
         if (myRole == SessionRole.LEAD) {
-            inviteCard = new InviteCard(invites, sessionId, baseUrl());
+            inviteCard = new InviteCard(invites, sessionId, publicUrl.base());
             left.add(inviteCard);
         }
         var agendaHeading = new FlexLayout(new H3("Agenda"), pushNext);
@@ -411,19 +415,6 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-    }
-
-    private static String baseUrl() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request instanceof com.vaadin.flow.server.VaadinServletRequest servlet) {
-            var http = servlet.getHttpServletRequest();
-            int port = http.getServerPort();
-            boolean defaultPort = ("http".equals(http.getScheme()) && port == 80)
-                    || ("https".equals(http.getScheme()) && port == 443);
-            return http.getScheme() + "://" + http.getServerName() + (defaultPort ? "" : ":" + port)
-                    + http.getContextPath() + "/";
-        }
-        return "/";
     }
 
     private static Optional<Long> parseId(String raw) {
