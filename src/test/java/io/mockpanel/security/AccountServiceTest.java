@@ -179,6 +179,41 @@ class AccountServiceTest {
         assertThat(repository.existsByUsername(tooLong)).isFalse();
     }
 
+    @Test
+    void display_name_counts_characters_not_utf16_units_so_sixty_emoji_are_accepted() {
+        String username = Unique.username("emoji");
+        String sixtyEmoji = "\uD83D\uDE00".repeat(60);
+
+        assertThat(accountService.createAccount(new NewAccount(username, sixtyEmoji, AccountRole.COACH, PASSWORD))
+                .displayName()).isEqualTo(sixtyEmoji);
+        assertThat(repository.findByUsername(username).orElseThrow().displayName()).isEqualTo(sixtyEmoji);
+
+        String tooMany = Unique.username("emoji");
+        AccountException e = refusal(() -> accountService.createAccount(
+                new NewAccount(tooMany, "\uD83D\uDE00".repeat(101), AccountRole.COACH, PASSWORD)));
+        assertThat(e.getMessage()).contains("101 characters").contains("at most 100");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Mallory \u202Egnp.exe", "Left\u200Eright", "Isolate \u2066x\u2069", "Arabic mark \u061C"})
+    void display_name_with_a_bidi_control_is_refused_with_a_message_that_says_why(String displayName) {
+        String username = Unique.username("bidi");
+
+        AccountException e = refusal(() -> accountService.createAccount(
+                new NewAccount(username, displayName, AccountRole.COACH, PASSWORD)));
+
+        assertThat(e.field()).isEqualTo(Field.DISPLAY_NAME);
+        assertThat(e.getMessage()).contains("text-direction character");
+        assertThat(repository.existsByUsername(username)).isFalse();
+    }
+
+    @Test
+    void right_to_left_letters_themselves_are_a_fine_name() {
+        String username = Unique.username("rtl");
+        assertThat(accountService.createAccount(new NewAccount(username, "\u05D3\u05E0\u05D4 \u05DB\u05D4\u05DF",
+                AccountRole.COACH, PASSWORD)).displayName()).isEqualTo("\u05D3\u05E0\u05D4 \u05DB\u05D4\u05DF");
+    }
+
     // --- password rules ---
 
     @Test

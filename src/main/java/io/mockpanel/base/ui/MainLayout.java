@@ -64,7 +64,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private static Div userFooter(AuthenticationContext authenticationContext) {
         var footer = new Div();
         footer.addClassName("user-footer");
-        authenticationContext.getAuthenticatedUser(UserDetails.class).ifPresent(user -> {
+        // a candidate's principal is no UserDetails: it gets no user footer (and never this shell's pages)
+        authenticationContext.getAuthenticatedUser(Object.class).filter(UserDetails.class::isInstance)
+                .map(UserDetails.class::cast).ifPresent(user -> {
             String name = displayNameOf(user);
             var avatar = new Avatar(name);
             var who = new Div(new Span(name), roleBadge(user));

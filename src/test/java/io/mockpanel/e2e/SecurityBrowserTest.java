@@ -1,0 +1,260 @@
+package io.mockpanel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import io.mockpanel.panel.InviteService;
+import io.mockpanel.security.AccountService;
+import io.mockpanel.support.Browsers;
+import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.TestPanel;
+import io.mockpanel.support.TestPanel.Panel;
+import io.mockpanel.support.TestUsers;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The security fixes of issue 6 in real Chromium: the app works under its Content-Security-Policy
+ * with no violation reported, invite links ignore the forwarded host, the "not found" page replaces
+ * Vaadin's route list, and a disabled or reset account's open console is signed out.
+ */
+@IntegrationTest
+class SecurityBrowserTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPanel testPanel;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    InviteService invites;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Every console message and page error of every page, to find CSP violations and script errors. */
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void clearProblems() {
+        problems.clear();
+    }
+
+    @Test
+    void the_app_works_under_its_content_security_policy_and_invite_links_ignore_the_forwarded_host() {
+        Panel panel = testPanel.scheduled();
+        Page lead = signedIn(panel.lead(), Map.of());
+        // from now on a proxy (or whoever sends the request) claims another host: invite links
+        // must still be on the public URL
+        lead.context().setExtraHTTPHeaders(Map.of("X-Forwarded-Host", "evil.example"));
+        lead.navigate(url(""));
+        lead.locator(".scenario-cards a").first().waitFor();
+        lead.navigate(url("sessions/" + panel.sessionId()));
+        lead.locator("#issue-invite").click();
+        lead.locator("img.qr-code").waitFor();
+        String link = lead.locator("#invite-link input").inputValue();
+        assertThat(link).startsWith("http://localhost:" + port + "/join/").doesNotContain("evil.example");
+        assertThat((Boolean) lead.locator("img.qr-code").evaluate("img => img.complete && img.naturalWidth > 0"))
+                .as("the QR code data: image is allowed and drawn").isTrue();
+
+        Page candidate = newPage(Map.of());
+        candidate.navigate(link);
+        candidate.locator("#join-session").click();
+        candidate.locator("#room-content").getByText("has not started yet").waitFor();
+
+        // push: the lead starts and pushes, the candidate's room changes without a reload
+        lead.locator("#start-session").click();
+        lead.locator("#session-state").getByText("Live").waitFor();
+        lead.locator("#push-next").click();
+        lead.locator("#push-next").click();
+        candidate.locator(".room-section").first().waitFor();
+
+        assertThat(problems).as("console errors and CSP violations").isEmpty();
+    }
+
+    @Test
+    void staff_and_candidates_get_the_apps_not_found_page_never_a_route_list() {
+        Panel panel = testPanel.scheduled();
+        TestUsers.signIn("browser-admin-" + panel.lead(), "ADMIN");
+        String admin = "adm-" + panel.lead();
+        accounts.createAccount(new io.mockpanel.security.NewAccount(admin, "Ada Admin",
+                io.mockpanel.security.AccountRole.ADMIN, TestPanel.PASSWORD));
+        TestUsers.signOut();
+
+        Page adminPage = signedIn(admin, Map.of());
+        assertAppNotFoundPage(adminPage, "sessions/" + panel.sessionId(), true);
+        assertAppNotFoundPage(adminPage, "no-such-page", true);
+
+        Page interviewer = signedIn(panel.panelist(), Map.of());
+        assertAppNotFoundPage(interviewer, "admin/accounts", true);
+        assertAppNotFoundPage(interviewer, "accounts", true);
+
+        TestUsers.signIn(panel.lead(), "INTERVIEWER");
+        String path = invites.issue(panel.sessionId()).path();
+        TestUsers.signOut();
+        Page candidate = newPage(Map.of());
+        candidate.navigate(url(path));
+        candidate.locator("#join-session").click();
+        candidate.locator("#room-content").waitFor();
+        assertAppNotFoundPage(candidate, "sessions", false);
+        assertAppNotFoundPage(candidate, "no-such-page", false);
+        assertAppNotFoundPage(candidate, "not-found", false);
+    }
+
+    @Test
+    void a_disabled_interviewers_open_console_is_signed_out_and_the_note_is_never_saved() {
+        Panel panel = testPanel.live();
+        Page panelist = signedIn(panel.panelist(), Map.of());
+        panelist.navigate(url("sessions/" + panel.sessionId()));
+        panelist.locator("#note-text textarea").waitFor();
+        Page lead = signedIn(panel.lead(), Map.of());
+        lead.navigate(url("sessions/" + panel.sessionId()));
+
+        TestUsers.signIn("browser-admin", "ADMIN");
+        accounts.setEnabled(idOf(panel.panelist()), false);
+        TestUsers.signOut();
+
+        assertNoteRefusedAndSignedOut(panelist, panel, "DISABLED-NOTE");
+        // the untouched lead goes on working
+        lead.locator("#note-text textarea").fill("LEAD-STILL-WORKS");
+        lead.locator("#note-text textarea").blur();
+        lead.locator("#note-status").getByText("Saved").waitFor();
+
+        TestUsers.signIn("browser-admin", "ADMIN");
+        accounts.setEnabled(idOf(panel.panelist()), true);
+        TestUsers.signOut();
+        Page again = signedIn(panel.panelist(), Map.of());
+        again.navigate(url("sessions/" + panel.sessionId()));
+        again.locator("#note-text textarea").waitFor();
+    }
+
+    @Test
+    void a_password_reset_signs_the_open_console_out() {
+        Panel panel = testPanel.live();
+        Page panelist = signedIn(panel.panelist(), Map.of());
+        panelist.navigate(url("sessions/" + panel.sessionId()));
+        panelist.locator("#note-text textarea").waitFor();
+
+        TestUsers.signIn("browser-admin", "ADMIN");
+        accounts.resetPassword(idOf(panel.panelist()), "reset-by-the-admin-1");
+        TestUsers.signOut();
+
+        assertNoteRefusedAndSignedOut(panelist, panel, "RESET-NOTE");
+    }
+
+    @Test
+    void changing_ones_own_password_keeps_this_session_and_ends_the_others() {
+        Panel panel = testPanel.scheduled();
+        Page here = signedIn(panel.coach(), Map.of());
+        Page elsewhere = signedIn(panel.coach(), Map.of());
+
+        here.navigate(url("account/password"));
+        here.locator("vaadin-password-field").nth(0).locator("input").fill(TestPanel.PASSWORD);
+        here.locator("vaadin-password-field").nth(1).locator("input").fill("my-own-new-password");
+        here.locator("vaadin-password-field").nth(2).locator("input").fill("my-own-new-password");
+        here.locator("vaadin-button").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Change password")).click();
+        here.getByText("Your password was changed.").waitFor();
+
+        here.navigate(url("sessions"));
+        here.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(here.url()).doesNotContain("/login");
+        elsewhere.navigate(url("sessions"));
+        elsewhere.waitForURL(u -> u.contains("/login"));
+    }
+
+    // --- helpers ---
+
+    private void assertNoteRefusedAndSignedOut(Page page, Panel panel, String marker) {
+        page.locator("#note-text textarea").fill(marker + " typed after the account changed");
+        page.locator("#note-text textarea").blur();
+        // Vaadin finds the session gone and reloads; the reload lands on the sign-in page
+        page.waitForURL(u -> u.contains("/login"));
+        page.locator("vaadin-login-form").waitFor();
+        assertThat(page.content()).doesNotContain("Saved");
+        long saved = jdbc.sql("select count(*) from session_note where text like ?").param(marker + "%")
+                .query(Long.class).single();
+        assertThat(saved).isZero();
+
+        page.navigate(url("sessions/" + panel.sessionId()));
+        page.waitForURL(u -> u.contains("/login"));
+    }
+
+    private void assertAppNotFoundPage(Page page, String path, boolean inShell) {
+        page.navigate(url(path));
+        page.locator("#not-found").waitFor();
+        String html = page.content();
+        // Vaadin's development page says "Could not navigate to" and lists "Available routes"
+        assertThat(html).as(path).contains("Page not found").doesNotContain("Available routes")
+                .doesNotContain("Could not navigate").doesNotContain("sessions/:sessionId");
+        assertThat(page.locator("#sign-out").count()).as(path + " inside the shell").isEqualTo(inShell ? 1 : 0);
+    }
+
+    private long idOf(String username) {
+        return accounts.listAccounts().stream().filter(a -> a.username().equals(username)).findFirst()
+                .orElseThrow().id();
+    }
+
+    private Page signedIn(String username, Map<String, String> headers) {
+        Page page = newPage(headers);
+        page.navigate(url("login"));
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(TestPanel.PASSWORD);
+        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
+        page.waitForURL(u -> !u.contains("/login"));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        return page;
+    }
+
+    private Page newPage(Map<String, String> headers) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+                .setExtraHTTPHeaders(headers));
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
+                problems.add(page.url() + ": " + message.text());
+            }
+        });
+        page.onPageError(error -> problems.add(page.url() + ": " + error));
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+}
