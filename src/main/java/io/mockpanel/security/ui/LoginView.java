@@ -27,10 +27,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String BAD_CREDENTIALS_TITLE = "Incorrect username or password";
     static final String BAD_CREDENTIALS_MESSAGE = "Check both and try again. After 10 failed attempts, "
-            + "sign-in is paused for 15 minutes.";
+            + "sign-in from this network is paused for 15 minutes.";
     static final String THROTTLED_TITLE = "Too many failed sign-ins";
-    static final String THROTTLED_MESSAGE = "Sign-in is paused for this account or network. Wait 15 minutes "
-            + "and try again, or ask an admin to reset your password.";
+    static final String THROTTLED_MESSAGE = "Too many failed sign-ins from this network: sign-in from here is "
+            + "paused. Wait 15 minutes and try again, or ask an admin to reset your password.";
 
     private final LoginForm login = new LoginForm();
 
