@@ -39,12 +39,9 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     /** The same signed-in person, now belonging to the given epoch (after changing their own password). */
     AccountPrincipal withSessionEpoch(int epoch) {
-        return new AccountPrincipal(username, displayName, role, enabled, "", epoch).withoutCredentials();
-    }
-
-    private AccountPrincipal withoutCredentials() {
-        eraseCredentials();
-        return this;
+        var moved = new AccountPrincipal(username, displayName, role, enabled, "", epoch);
+        moved.eraseCredentials();
+        return moved;
     }
 
     @Override
