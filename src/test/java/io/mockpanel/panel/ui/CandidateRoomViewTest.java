@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The candidate's room shows only what the panel pushed, newest question marked; a candidate
@@ -69,7 +70,7 @@ class CandidateRoomViewTest extends KaribuTest {
     }
 
     private CandidateRoomView openRoom() {
-        PanelViewSupport.signInCandidate(panel.sessionId(), "Casey");
+        PanelViewSupport.signInCandidate(testPanel.join(panel, "Casey").principal());
         UI.getCurrent().navigate("room");
         MockVaadin.clientRoundtrip(false);
         return _get(CandidateRoomView.class);
@@ -112,7 +113,7 @@ class CandidateRoomViewTest extends KaribuTest {
     @Test
     void before_the_start_the_room_welcomes_the_candidate() {
         TestPanel.Panel scheduled = testPanel.scheduled();
-        PanelViewSupport.signInCandidate(scheduled.sessionId(), "Casey");
+        PanelViewSupport.signInCandidate(testPanel.join(scheduled, "Casey").principal());
         UI.getCurrent().navigate("room");
         MockVaadin.clientRoundtrip(false);
 
@@ -280,7 +281,7 @@ class CandidateRoomViewTest extends KaribuTest {
     @MethodSource("panelRoutes")
     void a_candidate_cannot_open_any_view_of_the_panel(String what, String route, Class<? extends Component> view) {
         TestPanel.Panel other = testPanel.scheduled();
-        PanelViewSupport.signInCandidate(panel.sessionId(), "Casey");
+        PanelViewSupport.signInCandidate(testPanel.join(panel, "Casey").principal());
 
         UI.getCurrent().navigate(route.replace("{own}", String.valueOf(panel.sessionId()))
                 .replace("{other}", String.valueOf(other.sessionId())));
@@ -294,11 +295,15 @@ class CandidateRoomViewTest extends KaribuTest {
 
     @Test
     void only_a_candidate_opens_the_room() {
+        push(PromptRef.of(0, PromptKind.SITUATION));
         login(panel.lead(), "INTERVIEWER");
         UI.getCurrent().navigate("room");
         MockVaadin.clientRoundtrip(false);
 
-        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(RouteNotFoundError.class);
-        assertThat(_find(CandidateRoomView.class)).isEmpty();
+        CandidateRoomView view = _get(CandidateRoomView.class);
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("invite-message")).getText())
+                .isEqualTo(JoinView.INVALID_TEXT);
+        assertThat(String.join("\n", PanelViewSupport.allTexts())).doesNotContain(agenda.getFirst().situation());
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getName()).isEqualTo(panel.lead());
     }
 }
