@@ -220,7 +220,7 @@ class CandidateAccessBrowserTest {
                 25_000);
         area.blur();
         console.locator("#note-pending.problem").waitFor();
-        assertThat(console.locator("#note-pending").textContent()).contains("at most 20,000").contains("kept");
+        assertThat(console.locator("#note-pending").textContent()).contains("this note has 25 000 characters, at most 20 000").contains("kept");
 
         area.fill("Short enough now");
         area.blur();

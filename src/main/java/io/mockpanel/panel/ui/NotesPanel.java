@@ -104,8 +104,9 @@ public class NotesPanel extends VerticalLayout {
               if (!text && !noteId) { return; }
               const length = lengthOf(text);
               if (length > maxLength) {
-                say('Not saved: this note has ' + length.toLocaleString() + ' characters, at most '
-                    + maxLength.toLocaleString() + ' are allowed. Shorten it; your text is kept in this browser.', true);
+                const grouped = (n) => String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ' ');
+                say('Not saved: this note has ' + grouped(length) + ' characters, at most ' + grouped(maxLength)
+                    + ' are allowed. Shorten it; your text is kept in this browser.', true);
                 return;
               }
               inFlight++; say('Saving…', false);
