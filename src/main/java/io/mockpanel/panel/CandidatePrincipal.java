@@ -2,12 +2,15 @@ package io.mockpanel.panel;
 
 import java.io.Serializable;
 import java.security.Principal;
+import java.util.UUID;
 
 /**
- * Who a candidate is after joining by link: a name and the one session the link opens. Held in
- * the candidate's HTTP session with the CANDIDATE role; there is no account behind it.
+ * Who a candidate is after joining by link: a name, the one session the link opens, and the grant
+ * the link gave this browser. Held in the candidate's HTTP session with the CANDIDATE role; there
+ * is no account behind it. The grant is checked against the invite on every candidate request, so
+ * a revoke, a re-issue or a release ends this principal's access at once.
  */
-public record CandidatePrincipal(long sessionId, String displayName) implements Principal, Serializable {
+public record CandidatePrincipal(long sessionId, String displayName, UUID grant) implements Principal, Serializable {
 
     @Override
     public String getName() {

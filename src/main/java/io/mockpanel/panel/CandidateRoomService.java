@@ -1,13 +1,16 @@
 package io.mockpanel.panel;
 
 import io.mockpanel.scenario.GuidanceList;
+import io.mockpanel.scenario.ScenarioContent;
 import io.mockpanel.scenario.ScenarioService;
 import io.mockpanel.security.AppRoles;
-import io.mockpanel.scenario.ScenarioContent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,24 +20,34 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The candidate's side of a session. The candidate's session comes from their principal, never
  * from a parameter, and the screen is built on the server from pushed items only: content that
- * was not pushed never leaves the server.
+ * was not pushed never leaves the server. Access follows the invite: every request checks the
+ * principal's grant against it, and a room that reads an invite event or the end of the session
+ * in the log checks again, so a revoked candidate is out with the next wake-up.
  */
 @Service
 @PreAuthorize("hasRole('" + AppRoles.CANDIDATE + "')")
 public class CandidateRoomService {
 
+    /** Events after which the room checks whether its candidate may stay. */
+    private static final Set<String> ACCESS_EVENTS = Set.of(EventTypes.INVITE_ISSUED, EventTypes.INVITE_REVOKED,
+            EventTypes.INVITE_RELEASED);
+
     private final PanelSessionService sessions;
     private final SessionTimeline timeline;
     private final SessionEventLog events;
     private final ScenarioService scenarios;
+    private final InviteService invites;
+    private final RateLimits rateLimits;
     private final Clock clock;
 
     CandidateRoomService(PanelSessionService sessions, SessionTimeline timeline, SessionEventLog events,
-            ScenarioService scenarios, Clock clock) {
+            ScenarioService scenarios, InviteService invites, RateLimits rateLimits, Clock clock) {
         this.sessions = sessions;
         this.timeline = timeline;
         this.events = events;
         this.scenarios = scenarios;
+        this.invites = invites;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
@@ -43,6 +56,7 @@ public class CandidateRoomService {
         return me().sessionId();
     }
 
+    /** What the candidate sees now, read from scratch (the room keeps a {@link CandidateRoom} instead). */
     @Transactional(readOnly = true)
     public CandidateScreen screen() {
         return screen(open());
@@ -51,25 +65,57 @@ public class CandidateRoomService {
     /**
      * The candidate's session state to keep in the room; {@link #screen(CandidateRoom)} brings it
      * up to date with one read of the new events, so a push costs the room one small query.
+     *
+     * @throws RoomClosedException when the link no longer admits this browser, or the session ended
      */
     @Transactional(readOnly = true)
     public CandidateRoom open() {
         CandidatePrincipal me = me();
-        return new CandidateRoom(me, sessions.agenda(me.sessionId()), timeline.replay(me.sessionId()));
+        InviteService.Grant grant = invites.grant(me);
+        if (grant.access() != CandidateAccess.ALLOWED) {
+            throw new RoomClosedException(grant.access());
+        }
+        return new CandidateRoom(me, sessions.agenda(me.sessionId()), timeline.replay(me.sessionId()),
+                grant.expiresAt());
     }
 
+    /**
+     * What the candidate sees now. A session that ended shows its end (the room closes calmly);
+     * an invite event in the new events makes the room check its access.
+     *
+     * @throws RoomClosedException when the link no longer admits this browser
+     */
     @Transactional(readOnly = true)
     public CandidateScreen screen(CandidateRoom room) {
         CandidatePrincipal me = me();
-        if (room.candidate().sessionId() != me.sessionId()) {
+        if (!room.candidate().equals(me)) {
             throw new AccessDeniedException("a candidate's link opens one session only");
         }
-        timeline.catchUpUnchecked(room.live());
+        List<SessionEvent> fresh = events.after(me.sessionId(), room.live().lastSeq());
+        room.live().apply(fresh);
+        if (fresh.stream().anyMatch(event -> ACCESS_EVENTS.contains(event.type()))
+                && invites.access(me) == CandidateAccess.REVOKED) {
+            throw new RoomClosedException(CandidateAccess.REVOKED);
+        }
         return CandidateScreen.build(me.displayName(), room.agenda(), room.live(), clock.instant());
     }
 
+    /**
+     * Checks the grant again once the link's validity has run out (an expiry writes no event); until
+     * then it costs nothing.
+     */
+    @Transactional(readOnly = true)
+    public CandidateAccess access(CandidateRoom room) {
+        Instant expires = room.linkExpiresAt();
+        if (expires != null && clock.instant().isBefore(expires)) {
+            return CandidateAccess.ALLOWED;
+        }
+        return invites.access(me());
+    }
+
     /** What the room keeps between updates; opaque to the view. */
-    public record CandidateRoom(CandidatePrincipal candidate, List<ScenarioContent> agenda, LiveSession live) {
+    public record CandidateRoom(CandidatePrincipal candidate, List<ScenarioContent> agenda, LiveSession live,
+            @Nullable Instant linkExpiresAt) {
     }
 
     /** The STAR response framework from the library's guidance, as an aid. */
@@ -77,18 +123,31 @@ public class CandidateRoomService {
         return scenarios.responseFramework();
     }
 
-    /** Signals the panel that the candidate would like a question clarified. */
+    /**
+     * Signals the panel that the candidate would like a question clarified. Limited, so that a
+     * candidate (or a script in their browser) cannot flood every console with requests.
+     */
     @Transactional
     public void requestClarification() {
         CandidatePrincipal me = me();
-        LiveSession live = timeline.replay(me.sessionId());
+        requireAccess(me);
         SessionDetails session = sessions.load(me.sessionId()).orElseThrow();
         if (session.state() != SessionState.LIVE) {
             throw new SessionException("The session is not running right now.");
         }
+        rateLimits.acquire(RateLimits.Limit.CLARIFICATION, Long.toString(me.sessionId()),
+                "The panel already has your request for a clarification.");
+        LiveSession live = timeline.replay(me.sessionId());
         String prompt = live.current().map(ref -> ref.label(session.agenda())).orElse("");
         events.append(me.sessionId(), EventTypes.CLARIFICATION_REQUESTED,
                 Map.of("candidate", me.displayName(), "prompt", prompt), "candidate");
+    }
+
+    private void requireAccess(CandidatePrincipal me) {
+        CandidateAccess access = invites.access(me);
+        if (access != CandidateAccess.ALLOWED) {
+            throw new RoomClosedException(access);
+        }
     }
 
     private static CandidatePrincipal me() {

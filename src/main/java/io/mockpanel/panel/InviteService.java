@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import io.mockpanel.base.DisplayText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +34,16 @@ public class InviteService {
     private final InviteProperties properties;
     private final PanelSessionService sessions;
     private final SessionEventLog events;
+    private final RateLimits rateLimits;
 
     InviteService(JdbcClient jdbc, Clock clock, InviteProperties properties, PanelSessionService sessions,
-            SessionEventLog events) {
+            SessionEventLog events, RateLimits rateLimits) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
         this.sessions = sessions;
         this.events = events;
+        this.rateLimits = rateLimits;
     }
 
     /** Issues a new link (any earlier one stops working) and returns it; only the lead may. */
@@ -59,18 +63,20 @@ public class InviteService {
                 values (?, ?, ?, ?)
                 on conflict (session_id) do update set token_hash = excluded.token_hash,
                     issued_at = excluded.issued_at, expires_at = excluded.expires_at, revoked_at = null,
-                    bound_browser_hash = null, bound_at = null""")
+                    bound_browser_hash = null, bound_at = null, candidate_grant = null""")
                 .params(sessionId, InviteTokens.hash(token), at(now), at(expires)).update();
         events.append(sessionId, EventTypes.INVITE_ISSUED, Map.of("expiresAt", expires.toString()),
                 PanelSessionService.me());
         return new IssuedInvite(token, expires);
     }
 
+    /** Ends the link: it no longer opens the room, and a candidate who joined with it is out at once. */
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
     @Transactional
     public void revoke(long sessionId) {
         sessions.requireLead(sessionId);
-        int changed = jdbc.sql("update session_invite set revoked_at = ? where session_id = ? and revoked_at is null")
+        int changed = jdbc.sql("update session_invite set revoked_at = ?, candidate_grant = null "
+                        + "where session_id = ? and revoked_at is null")
                 .params(at(clock.instant()), sessionId).update();
         if (changed == 0) {
             throw new SessionException("There is no active invite link to revoke.");
@@ -78,13 +84,16 @@ public class InviteService {
         events.append(sessionId, EventTypes.INVITE_REVOKED, Map.of(), PanelSessionService.me());
     }
 
-    /** Unbinds the link from the browser that used it, so the candidate can continue on another. */
+    /**
+     * Unbinds the link from the browser that used it, so the candidate can continue on another;
+     * that browser is out of the room at once.
+     */
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
     @Transactional
     public void release(long sessionId) {
         sessions.requireLead(sessionId);
-        int changed = jdbc.sql("update session_invite set bound_browser_hash = null, bound_at = null "
-                        + "where session_id = ? and bound_browser_hash is not null")
+        int changed = jdbc.sql("update session_invite set bound_browser_hash = null, bound_at = null, "
+                        + "candidate_grant = null where session_id = ? and bound_browser_hash is not null")
                 .param(sessionId).update();
         if (changed == 0) {
             throw new SessionException("The invite link is not bound to any browser.");
@@ -117,26 +126,102 @@ public class InviteService {
 
     /**
      * Joins with the link: binds it to this browser on first use and records the candidate's name.
-     * Throws {@link InviteRefusedException} when the link does not (or no longer) work here.
+     * The browser gets a grant that lasts until the lead revokes, re-issues or releases the link; a
+     * browser that returns keeps its grant. Throws {@link InviteRefusedException} when the link does
+     * not (or no longer) work here, {@link RateLimitedException} when {@code clientAddress} joined
+     * too often.
      */
     @Transactional
-    public CandidatePrincipal join(String token, String browserKey, String displayName) {
-        String name = displayName.strip();
-        if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new SessionException("Enter the name the panel should see: 1 to 100 characters.");
-        }
+    public CandidatePrincipal join(String token, String browserKey, String displayName, String clientAddress) {
+        String name = DisplayText.strip(displayName);
+        DisplayText.problem(name, "name the panel should see", 100).ifPresent(problem -> {
+            throw new SessionException(problem);
+        });
+        rateLimits.acquire(RateLimits.Limit.JOIN, clientAddress,
+                "Too many attempts to join from your network in a short time.");
         Invite invite = find(token, true).orElseThrow(() -> new InviteRefusedException(new InviteCheck.Invalid()));
         InviteCheck verdict = verdict(invite, browserKey);
         if (!(verdict instanceof InviteCheck.Valid)) {
             throw new InviteRefusedException(verdict);
         }
         boolean firstUse = invite.boundBrowserHash() == null;
+        UUID grant = invite.grant() != null ? invite.grant() : UUID.randomUUID();
         jdbc.sql("update session_invite set bound_browser_hash = ?, bound_at = coalesce(bound_at, ?), "
-                        + "candidate_display_name = ? where session_id = ?")
-                .params(InviteTokens.hash(browserKey), at(clock.instant()), name, invite.sessionId()).update();
-        events.append(invite.sessionId(), EventTypes.CANDIDATE_JOINED,
-                Map.of("name", name, "firstUse", firstUse), "candidate");
-        return new CandidatePrincipal(invite.sessionId(), name);
+                        + "candidate_display_name = ?, candidate_grant = ? where session_id = ?")
+                .params(InviteTokens.hash(browserKey), at(clock.instant()), name, grant, invite.sessionId()).update();
+        if (invite.grant() == null || !name.equals(invite.suggestedName())) {
+            // A returning browser under the same name changes nothing the panel sees: no event.
+            events.append(invite.sessionId(), EventTypes.CANDIDATE_JOINED,
+                    Map.of("name", name, "firstUse", firstUse), "candidate");
+        }
+        return new CandidatePrincipal(invite.sessionId(), name, grant);
+    }
+
+    /**
+     * Whether a joined candidate may still be in the room: one small read, done on every candidate
+     * request and whenever the room sees an invite event or the end of the session in its log.
+     */
+    @Transactional(readOnly = true)
+    public CandidateAccess access(CandidatePrincipal candidate) {
+        return grant(candidate).access();
+    }
+
+    /** The candidate's access and, while allowed, until when the link is valid. */
+    @Transactional(readOnly = true)
+    public Grant grant(CandidatePrincipal candidate) {
+        return jdbc.sql("""
+                select s.state, i.expires_at,
+                       i.candidate_grant = ? and i.revoked_at is null and i.expires_at > ? as granted
+                  from panel_session s left join session_invite i on i.session_id = s.id
+                 where s.id = ?""")
+                .params(candidate.grant(), at(clock.instant()), candidate.sessionId())
+                .query((rs, row) -> {
+                    if (!rs.getBoolean("granted")) {
+                        return new Grant(CandidateAccess.REVOKED, null);
+                    }
+                    SessionState state = SessionState.valueOf(rs.getString("state"));
+                    Instant expires = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
+                    return new Grant(state == SessionState.COMPLETED || state == SessionState.CANCELLED
+                            ? CandidateAccess.SESSION_ENDED : CandidateAccess.ALLOWED, expires);
+                })
+                .optional()
+                .orElse(new Grant(CandidateAccess.REVOKED, null));
+    }
+
+    /** A candidate's access, and the link's expiry while it admits them. */
+    public record Grant(CandidateAccess access, @Nullable Instant expiresAt) {
+    }
+
+    /**
+     * A browser whose candidate lost their HTTP session (the server restarted, or the session
+     * expired) comes back into the room it still holds a grant for, by its HttpOnly browser key:
+     * the same thing the link and that key would do together. Empty when the browser holds no
+     * usable grant; {@link Return#sessionEnded()} when its session has ended since.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Return> returnTo(@Nullable String browserKey) {
+        if (browserKey == null || !InviteTokens.wellFormed(browserKey)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select i.session_id, i.candidate_display_name, i.candidate_grant, s.state
+                  from session_invite i join panel_session s on s.id = i.session_id
+                 where i.bound_browser_hash = ? and i.candidate_grant is not null and i.revoked_at is null
+                   and i.expires_at > ?
+                 order by case s.state when 'LIVE' then 0 when 'SCHEDULED' then 1 else 2 end, i.bound_at desc
+                 limit 1""")
+                .params(InviteTokens.hash(browserKey), at(clock.instant()))
+                .query((rs, row) -> {
+                    SessionState state = SessionState.valueOf(rs.getString("state"));
+                    var candidate = new CandidatePrincipal(rs.getLong("session_id"),
+                            rs.getString("candidate_display_name"), rs.getObject("candidate_grant", UUID.class));
+                    return new Return(candidate, state == SessionState.COMPLETED || state == SessionState.CANCELLED);
+                })
+                .optional();
+    }
+
+    /** Where a returning browser goes: back in as this candidate, or to the closing screen. */
+    public record Return(CandidatePrincipal candidate, boolean sessionEnded) {
     }
 
     /** A new random key for the browser-binding cookie. */
@@ -163,14 +248,15 @@ public class InviteService {
         }
         byte[] hash = InviteTokens.hash(token);
         Optional<Invite> found = jdbc.sql("""
-                select i.session_id, i.expires_at, i.revoked_at, i.bound_browser_hash, s.state,
+                select i.session_id, i.expires_at, i.revoked_at, i.bound_browser_hash, i.candidate_grant, s.state,
                        coalesce(i.candidate_display_name, s.candidate_name) as suggested_name
                   from session_invite i join panel_session s on s.id = i.session_id
                  where i.token_hash = ?""" + (lock ? " for update of i" : ""))
                 .param(hash)
                 .query((rs, row) -> new Invite(rs.getLong("session_id"),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getObject("revoked_at") != null,
-                        rs.getBytes("bound_browser_hash"), SessionState.valueOf(rs.getString("state")),
+                        rs.getBytes("bound_browser_hash"), rs.getObject("candidate_grant", UUID.class),
+                        SessionState.valueOf(rs.getString("state")),
                         rs.getString("suggested_name")))
                 .optional();
         String hashPrefix = HexFormat.of().formatHex(Arrays.copyOf(hash, 4));
@@ -191,7 +277,7 @@ public class InviteService {
     }
 
     private record Invite(long sessionId, Instant expiresAt, boolean revoked, byte @Nullable [] boundBrowserHash,
-            SessionState state, String suggestedName) {
+            @Nullable UUID grant, SessionState state, String suggestedName) {
     }
 
     private static OffsetDateTime at(Instant instant) {

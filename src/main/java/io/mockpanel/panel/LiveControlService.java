@@ -26,6 +26,10 @@ public class LiveControlService {
         this.clock = clock;
     }
 
+    /**
+     * Pushes an item to the candidate's screen. The timer follows the scenario on screen: the
+     * first push into a scenario starts its countdown, which pauses the previous one (decision 0019).
+     */
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
     @Transactional
     public void push(long sessionId, PromptRef ref) {
@@ -33,9 +37,7 @@ public class LiveControlService {
         if (!ref.existsIn(agenda)) {
             throw new SessionException("That item is not on this session's agenda.");
         }
-        log.append(sessionId, EventTypes.PROMPT_PUSHED,
-                new LiveSession.PromptPayload(ref.scenario(), ref.kind(), ref.area(), ref.question()),
-                PanelSessionService.me());
+        pushAndFollow(sessionId, lastPushed(sessionId), ref);
     }
 
     /** Pushes the item after the one on screen; returns it, or empty at the end of the agenda. */
@@ -43,12 +45,27 @@ public class LiveControlService {
     @Transactional
     public Optional<PromptRef> pushNext(long sessionId) {
         List<ScenarioContent> agenda = requireLive(sessionId);
-        Optional<PromptRef> next = PromptRef.next(agenda, log.lastOfType(sessionId, EventTypes.PROMPT_PUSHED)
-                .map(event -> log.payload(event, LiveSession.PromptPayload.class).ref()));
-        next.ifPresent(ref -> log.append(sessionId, EventTypes.PROMPT_PUSHED,
-                new LiveSession.PromptPayload(ref.scenario(), ref.kind(), ref.area(), ref.question()),
-                PanelSessionService.me()));
+        Optional<PromptRef> previous = lastPushed(sessionId);
+        Optional<PromptRef> next = PromptRef.next(agenda, previous);
+        next.ifPresent(ref -> pushAndFollow(sessionId, previous, ref));
         return next;
+    }
+
+    private Optional<PromptRef> lastPushed(long sessionId) {
+        return log.lastOfType(sessionId, EventTypes.PROMPT_PUSHED)
+                .map(event -> log.payload(event, LiveSession.PromptPayload.class).ref());
+    }
+
+    /** The push, and (when it moves to another scenario) that scenario's countdown, in one transaction. */
+    private void pushAndFollow(long sessionId, Optional<PromptRef> previous, PromptRef ref) {
+        String me = PanelSessionService.me();
+        log.append(sessionId, EventTypes.PROMPT_PUSHED,
+                new LiveSession.PromptPayload(ref.scenario(), ref.kind(), ref.area(), ref.question()), me);
+        boolean sameScenario = previous.map(PromptRef::scenario).filter(s -> s == ref.scenario()).isPresent();
+        if (!sameScenario) {
+            // Starting one countdown pauses any other (LiveSession), so the previous scenario stops here.
+            log.append(sessionId, EventTypes.TIMER_STARTED, new LiveSession.TimerPayload(ref.scenario(), 0), me);
+        }
     }
 
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)

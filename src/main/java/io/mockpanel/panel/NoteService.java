@@ -48,15 +48,17 @@ public class NoteService {
     private final PanelSessionService sessions;
     private final SessionEventLog log;
     private final SessionTimeline timeline;
+    private final RateLimits rateLimits;
 
     NoteService(JdbcClient jdbc, JsonMapper json, Clock clock, PanelSessionService sessions, SessionEventLog log,
-            SessionTimeline timeline) {
+            SessionTimeline timeline, RateLimits rateLimits) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.sessions = sessions;
         this.log = log;
         this.timeline = timeline;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -73,6 +75,7 @@ public class NoteService {
     public Note saveNote(long sessionId, @Nullable Long noteId, long expectedVersion, String text, boolean isPrivate) {
         sessions.requirePanelist(sessionId);
         String me = PanelSessionService.me();
+        rateLimits.acquire(RateLimits.Limit.NOTE_SAVE, me + ":" + sessionId, "Notes were saved too often.");
         String clean = clean(text);
         Instant now = clock.instant();
         long id;

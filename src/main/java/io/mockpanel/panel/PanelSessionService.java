@@ -1,5 +1,6 @@
 package io.mockpanel.panel;
 
+import io.mockpanel.base.DisplayText;
 import io.mockpanel.scenario.ScenarioContent;
 import io.mockpanel.scenario.ScenarioService;
 import io.mockpanel.security.AppRoles;
@@ -305,14 +306,10 @@ public class PanelSessionService {
     }
 
     private static String required(@Nullable String value, String what, int max) {
-        String stripped = value == null ? "" : value.strip();
-        if (stripped.isEmpty()) {
-            throw new SessionException("The " + what + " is required.");
-        }
-        if (stripped.length() > max) {
-            throw new SessionException("The " + what + " has " + stripped.length() + " characters; at most " + max
-                    + " are allowed.");
-        }
+        String stripped = DisplayText.strip(value == null ? "" : value);
+        DisplayText.problem(stripped, what, max).ifPresent(problem -> {
+            throw new SessionException(problem);
+        });
         return stripped;
     }
 

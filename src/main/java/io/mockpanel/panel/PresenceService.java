@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,20 +17,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who has the session open: panel members with the console, the candidate with the room.
- * Opening and closing are events (so every console updates at once); a quiet heartbeat keeps
- * {@code seen_at} fresh, and someone not seen for {@link #STALE} counts as gone even if their
- * browser died without closing.
+ * Who has the session open, per screen: every console and candidate room that attaches gets a
+ * connection row, removed when it detaches and refreshed by a quiet heartbeat. A person is online
+ * while at least one of their screens is connected and was seen within {@link #STALE}, so a second
+ * tab, a reload or the late cleanup of an old page never marks them offline, and a browser that
+ * died without closing drops out by itself. A PRESENCE_CHANGED event is written only when a
+ * person goes from no screen to one or from one to none, so consoles update at once.
  */
 @Service
 public class PresenceService {
 
     public static final String CANDIDATE = "candidate";
     static final Duration STALE = Duration.ofSeconds(45);
+    /** Rows of screens gone without a word (a crashed node, a killed browser) are deleted after this. */
+    private static final Duration FORGOTTEN = Duration.ofHours(1);
     static final String PRESENCE_CHANGED = "PRESENCE_CHANGED";
+    private static final String ANYONE = "hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "','"
+            + AppRoles.CANDIDATE + "')";
 
-    /** One participant's presence. */
-    public record Presence(String participant, boolean online) {
+    /** One participant's presence: online when at least one screen is connected; how many are. */
+    public record Presence(String participant, boolean online, int screens) {
     }
 
     private final JdbcClient jdbc;
@@ -44,51 +51,111 @@ public class PresenceService {
         this.events = events;
     }
 
-    @PreAuthorize("hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "','" + AppRoles.CANDIDATE + "')")
+    /** A screen of the current user (or the candidate) opened the session; returns its connection id. */
+    @PreAuthorize(ANYONE)
     @Transactional
-    public void enter(long sessionId) {
-        mark(sessionId, participant(sessionId), true);
+    public UUID enter(long sessionId) {
+        String participant = participant(sessionId);
+        UUID connection = UUID.randomUUID();
+        Instant now = clock.instant();
+        lockPresence(sessionId);
+        boolean wasOnline = screens(sessionId, participant, now) > 0;
+        jdbc.sql("insert into session_connection (connection_id, session_id, participant, opened_at, seen_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(connection, sessionId, participant, at(now), at(now)).update();
+        jdbc.sql("delete from session_connection where session_id = ? and seen_at < ?")
+                .params(sessionId, at(now.minus(FORGOTTEN))).update();
+        if (!wasOnline) {
+            changed(sessionId, participant, true);
+        }
+        return connection;
     }
 
-    @PreAuthorize("hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "','" + AppRoles.CANDIDATE + "')")
+    /** The screen closed: its row goes, and the person goes offline if it was their last one. */
+    @PreAuthorize(ANYONE)
     @Transactional
-    public void leave(long sessionId) {
-        mark(sessionId, participant(sessionId), false);
+    public void leave(long sessionId, UUID connection) {
+        String participant = participant(sessionId);
+        Instant now = clock.instant();
+        lockPresence(sessionId);
+        int removed = jdbc.sql("delete from session_connection where connection_id = ? and session_id = ? "
+                        + "and participant = ?")
+                .params(connection, sessionId, participant).update();
+        if (removed > 0 && screens(sessionId, participant, now) == 0) {
+            changed(sessionId, participant, false);
+        }
     }
 
-    /** Refreshes "seen" without an event: called by a slow poll while the page is open. */
-    @PreAuthorize("hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "','" + AppRoles.CANDIDATE + "')")
+    /**
+     * Refreshes a screen's "seen" without an event, from a slow poll while the page is open. A
+     * screen that was stale (a phone that slept) or whose row is gone comes back online, with an
+     * event if that makes its person online again.
+     */
+    @PreAuthorize(ANYONE)
     @Transactional
-    public void heartbeat(long sessionId) {
-        jdbc.sql("update session_presence set seen_at = ? where session_id = ? and participant = ? and connected")
-                .params(at(clock.instant()), sessionId, participant(sessionId)).update();
+    public void heartbeat(long sessionId, UUID connection) {
+        String participant = participant(sessionId);
+        Instant now = clock.instant();
+        Boolean wasFresh = jdbc.sql("""
+                update session_connection c set seen_at = ?
+                  from (select seen_at from session_connection where connection_id = ? for update) before
+                 where c.connection_id = ? and c.session_id = ? and c.participant = ?
+                returning before.seen_at > ?""")
+                .params(at(now), connection, connection, sessionId, participant, at(now.minus(STALE)))
+                .query(Boolean.class).optional().orElse(null);
+        if (Boolean.TRUE.equals(wasFresh)) {
+            return;
+        }
+        lockPresence(sessionId);
+        boolean othersOnline = jdbc.sql("select count(*) from session_connection where session_id = ? "
+                        + "and participant = ? and seen_at > ? and connection_id <> ?")
+                .params(sessionId, participant, at(now.minus(STALE)), connection).query(Long.class).single() > 0;
+        if (wasFresh == null) {
+            jdbc.sql("insert into session_connection (connection_id, session_id, participant, opened_at, seen_at) "
+                            + "values (?, ?, ?, ?, ?) on conflict (connection_id) do update set seen_at = excluded.seen_at")
+                    .params(connection, sessionId, participant, at(now), at(now)).update();
+        }
+        if (!othersOnline) {
+            changed(sessionId, participant, true);
+        }
     }
 
+    /** Everyone with at least one screen of the session; people without any are simply absent. */
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public List<Presence> presence(long sessionId) {
         sessions.requireMember(sessionId);
-        Instant freshSince = clock.instant().minus(STALE);
-        return jdbc.sql("select participant, connected, seen_at from session_presence where session_id = ?")
-                .param(sessionId)
-                .query((rs, row) -> new Presence(rs.getString("participant"), rs.getBoolean("connected")
-                        && rs.getObject("seen_at", OffsetDateTime.class).toInstant().isAfter(freshSince)))
+        return jdbc.sql("""
+                select participant, count(*) filter (where seen_at > ?) as screens
+                  from session_connection where session_id = ? group by participant""")
+                .params(at(clock.instant().minus(STALE)), sessionId)
+                .query((rs, row) -> new Presence(rs.getString("participant"), rs.getInt("screens") > 0,
+                        rs.getInt("screens")))
                 .list();
     }
 
-    private void mark(long sessionId, String participant, boolean connected) {
-        Boolean before = jdbc.sql("select connected from session_presence where session_id = ? and participant = ? "
-                        + "for update")
-                .params(sessionId, participant).query(Boolean.class).optional().orElse(null);
-        jdbc.sql("""
-                insert into session_presence (session_id, participant, connected, seen_at) values (?, ?, ?, ?)
-                on conflict (session_id, participant) do update set connected = excluded.connected,
-                    seen_at = excluded.seen_at""")
-                .params(sessionId, participant, connected, at(clock.instant())).update();
-        if (before == null || before != connected) {
-            events.append(sessionId, PRESENCE_CHANGED, Map.of("participant", participant, "connected", connected),
-                    participant);
-        }
+    /**
+     * Serialises the presence changes of one session (entering, leaving), so "was online before"
+     * is never read by two screens at once; a transaction-scoped advisory lock in a key space of
+     * its own, held for a few statements.
+     */
+    private void lockPresence(long sessionId) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(PRESENCE_LOCK_SPACE, Long.hashCode(sessionId))
+                .query((rs, row) -> 1).list();
+    }
+
+    /** The first key of presence advisory locks ("PRES"); the session id is the second. */
+    private static final int PRESENCE_LOCK_SPACE = 0x50524553;
+
+    private long screens(long sessionId, String participant, Instant now) {
+        return jdbc.sql("select count(*) from session_connection where session_id = ? and participant = ? "
+                        + "and seen_at > ?")
+                .params(sessionId, participant, at(now.minus(STALE))).query(Long.class).single();
+    }
+
+    private void changed(long sessionId, String participant, boolean online) {
+        events.append(sessionId, PRESENCE_CHANGED, Map.of("participant", participant, "connected", online),
+                participant);
     }
 
     /** The candidate of this very session, or a member of it; anyone else is refused. */

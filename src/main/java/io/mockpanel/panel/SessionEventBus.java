@@ -49,7 +49,8 @@ public class SessionEventBus {
         subscribers.values().forEach(set -> set.forEach(subscriber -> deliver(subscriber, Long.MAX_VALUE)));
     }
 
-    int subscriberCount(long sessionId) {
+    /** How many screens of this node follow the session (tests and, later, metrics). */
+    public int subscriberCount(long sessionId) {
         Set<LongConsumer> set = subscribers.get(sessionId);
         return set == null ? 0 : set.size();
     }

@@ -42,8 +42,4 @@ public class SessionTimeline {
         live.apply(log.after(sessionId, 0));
         return live;
     }
-
-    void catchUpUnchecked(LiveSession live) {
-        live.apply(log.after(live.sessionId(), live.lastSeq()));
-    }
 }

@@ -93,7 +93,9 @@ class LivePanelBrowserTest {
 
         leadPage.locator("#start-session").click();
         leadPage.locator("#session-state").getByText("Live").waitFor();
-        leadPage.locator("#candidate-presence").getByText("connected").waitFor();
+        // Exactly "connected": "not connected" must not satisfy this check.
+        leadPage.locator("#candidate-presence[data-online='true']").getByText("Candidate Casey Candidate: connected",
+                new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).waitFor();
 
         // Overview, then situation: the candidate sees the situation text.
         leadPage.locator("#push-next").click();

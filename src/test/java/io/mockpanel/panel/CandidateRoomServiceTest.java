@@ -36,11 +36,13 @@ class CandidateRoomServiceTest {
     TestPanel testPanel;
 
     private TestPanel.Panel panel;
+    private TestPanel.Candidate candidate;
     private List<ScenarioContent> agenda;
 
     @BeforeEach
     void setUp() {
         panel = testPanel.live();
+        candidate = testPanel.join(panel, "Casey");
         TestUsers.signIn(panel.lead(), "INTERVIEWER");
         agenda = sessions.agendaOf(panel.sessionId());
     }
@@ -150,10 +152,11 @@ class CandidateRoomServiceTest {
     }
 
     private <T> T asCandidate(long sessionId, java.util.function.Supplier<T> action) {
+        assertThat(sessionId).isEqualTo(candidate.principal().sessionId());
         var previous = SecurityContextHolder.getContext().getAuthentication();
-        var candidate = UsernamePasswordAuthenticationToken.authenticated(new CandidatePrincipal(sessionId, "Casey"),
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(candidate.principal(),
                 null, List.of(new SimpleGrantedAuthority("ROLE_CANDIDATE")));
-        SecurityContextHolder.getContext().setAuthentication(candidate);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
         try {
             return action.get();
         } finally {

@@ -63,13 +63,15 @@ class InviteServiceTest {
         String browser = InviteService.newBrowserKey();
 
         assertThat(invites.check(token, null)).isEqualTo(new InviteCheck.Valid(panel.sessionId(), "Casey Candidate", false));
-        CandidatePrincipal candidate = invites.join(token, browser, "  Casey C.  ");
+        CandidatePrincipal candidate = invites.join(token, browser, "  Casey C.  ", "127.0.0.1");
 
-        assertThat(candidate).isEqualTo(new CandidatePrincipal(panel.sessionId(), "Casey C."));
+        assertThat(candidate.sessionId()).isEqualTo(panel.sessionId());
+        assertThat(candidate.displayName()).isEqualTo("Casey C.");
+        assertThat(candidate.grant()).isNotNull();
         assertThat(invites.check(token, browser)).isEqualTo(new InviteCheck.Valid(panel.sessionId(), "Casey C.", true));
         assertThat(invites.check(token, InviteService.newBrowserKey())).isInstanceOf(InviteCheck.InUseElsewhere.class);
         assertThat(invites.check(token, null)).isInstanceOf(InviteCheck.InUseElsewhere.class);
-        assertThatThrownBy(() -> invites.join(token, InviteService.newBrowserKey(), "Intruder"))
+        assertThatThrownBy(() -> invites.join(token, InviteService.newBrowserKey(), "Intruder", "127.0.0.1"))
                 .isInstanceOfSatisfying(InviteRefusedException.class,
                         e -> assertThat(e.verdict()).isInstanceOf(InviteCheck.InUseElsewhere.class));
         assertThat(invites.status(panel.sessionId()).bound()).isTrue();
@@ -78,13 +80,13 @@ class InviteServiceTest {
     @Test
     void released_link_can_be_used_in_another_browser() {
         String token = invites.issue(panel.sessionId()).token();
-        invites.join(token, InviteService.newBrowserKey(), "Casey");
+        invites.join(token, InviteService.newBrowserKey(), "Casey", "127.0.0.1");
 
         invites.release(panel.sessionId());
 
         String phone = InviteService.newBrowserKey();
         assertThat(invites.check(token, phone)).isInstanceOf(InviteCheck.Valid.class);
-        assertThat(invites.join(token, phone, "Casey").sessionId()).isEqualTo(panel.sessionId());
+        assertThat(invites.join(token, phone, "Casey", "127.0.0.1").sessionId()).isEqualTo(panel.sessionId());
         assertThat(invites.check(token, phone)).isEqualTo(new InviteCheck.Valid(panel.sessionId(), "Casey", true));
     }
 
@@ -110,16 +112,18 @@ class InviteServiceTest {
         String live = invites.issue(panel.sessionId()).token();
         sessions.cancel(panel.sessionId());
         assertThat(invites.check(live, null)).isInstanceOf(InviteCheck.Invalid.class);
-        assertThatThrownBy(() -> invites.join(live, InviteService.newBrowserKey(), "Casey"))
+        assertThatThrownBy(() -> invites.join(live, InviteService.newBrowserKey(), "Casey", "127.0.0.1"))
                 .isInstanceOf(InviteRefusedException.class);
     }
 
     @Test
     void a_blank_or_overlong_candidate_name_is_refused_and_the_link_stays_unbound() {
         String token = invites.issue(panel.sessionId()).token();
-        assertThatThrownBy(() -> invites.join(token, InviteService.newBrowserKey(), "   "))
+        assertThatThrownBy(() -> invites.join(token, InviteService.newBrowserKey(), "   ", "127.0.0.1"))
                 .isInstanceOf(SessionException.class).hasMessageContaining("1 to 100 characters");
-        assertThatThrownBy(() -> invites.join(token, InviteService.newBrowserKey(), "x".repeat(101)))
+        assertThatThrownBy(() -> invites.join(token, InviteService.newBrowserKey(), "Casey \u202Eexe.txt", "127.0.0.1"))
+                .isInstanceOf(SessionException.class).hasMessageContaining("text-direction");
+        assertThatThrownBy(() -> invites.join(token, InviteService.newBrowserKey(), "x".repeat(101), "127.0.0.1"))
                 .isInstanceOf(SessionException.class);
         assertThat(invites.status(panel.sessionId()).bound()).isFalse();
     }

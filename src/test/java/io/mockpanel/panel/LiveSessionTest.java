@@ -103,6 +103,43 @@ class LiveSessionTest {
     }
 
     @Test
+    void the_timer_follows_the_scenario_on_screen_and_pushes_within_a_scenario_leave_it_alone() {
+        TestPanel.Panel panel = livePanelAsLead();
+        long id = panel.sessionId();
+
+        control.push(id, PromptRef.of(0, PromptKind.SITUATION));
+        assertThat(eventsOf(id, EventTypes.TIMER_STARTED)).as("the first push starts scenario 1's countdown")
+                .hasSize(1);
+        control.pushNext(id);
+        control.push(id, PromptRef.question(0, 0, 0));
+        assertThat(eventsOf(id, EventTypes.TIMER_STARTED)).as("pushes within the scenario start nothing").hasSize(1);
+
+        control.pauseTimer(id, 0);
+        control.push(id, PromptRef.question(0, 0, 1));
+        LiveSession paused = timeline.load(id);
+        assertThat(paused.timer(0, Instant.now()).running()).as("a pause by the lead is kept").isFalse();
+
+        control.push(id, PromptRef.of(1, PromptKind.OVERVIEW));
+        LiveSession moved = timeline.load(id);
+        Instant later = Instant.now().plus(Duration.ofMinutes(3));
+        assertThat(moved.timer(1, later).running()).as("the next scenario's countdown runs").isTrue();
+        assertThat(moved.timer(0, later).running()).isFalse();
+        TimerState first = moved.timer(0, later);
+
+        control.push(id, PromptRef.question(0, 1, 0));
+        LiveSession back = timeline.load(id);
+        assertThat(back.timer(0, later).running()).as("going back resumes the first scenario").isTrue();
+        assertThat(back.timer(1, later).running()).isFalse();
+        List<SessionEvent> pushAndStart = eventsOf(id, EventTypes.PROMPT_PUSHED, EventTypes.TIMER_STARTED);
+        SessionEvent resumed = pushAndStart.getLast();
+        assertThat(resumed.type()).isEqualTo(EventTypes.TIMER_STARTED);
+        assertThat(resumed.seq()).as("written with the push, in its transaction")
+                .isEqualTo(pushAndStart.get(pushAndStart.size() - 2).seq() + 1);
+        assertThat(back.timer(0, resumed.at()).elapsed()).as("it resumes where it was paused")
+                .isEqualTo(first.elapsed());
+    }
+
+    @Test
     void a_scenario_whose_timer_never_ran_shows_its_full_duration_stopped() {
         TestPanel.Panel panel = livePanelAsLead();
         List<ScenarioContent> agenda = sessions.agendaOf(panel.sessionId());

@@ -87,10 +87,15 @@ class PanelSessionServiceTest {
         return Stream.of(
                 Arguments.of("a blank title",
                         (Function<Context, NewSession>) c -> request("   ", "Casey", null, c.seedIds(), List.of(), List.of()),
-                        (Function<Context, String>) c -> "The title is required."),
+                        (Function<Context, String>) c -> "The title is required (1 to 200 characters)."),
                 Arguments.of("a blank candidate name",
                         (Function<Context, NewSession>) c -> request("Panel", " \t ", null, c.seedIds(), List.of(), List.of()),
-                        (Function<Context, String>) c -> "The candidate's name is required."),
+                        (Function<Context, String>) c -> "The candidate's name is required (1 to 100 characters)."),
+                Arguments.of("a candidate name with a right-to-left override",
+                        (Function<Context, NewSession>) c -> request("Panel", "Casey \u202Etxt.exe", null, c.seedIds(),
+                                List.of(), List.of()),
+                        (Function<Context, String>) c -> "The candidate's name contains an invisible text-direction "
+                                + "character (such as U+202E); remove it. Right-to-left letters themselves are fine."),
                 Arguments.of("a malformed email",
                         (Function<Context, NewSession>) c -> request("Panel", "Casey", "casey at example.com", c.seedIds(),
                                 List.of(), List.of()),

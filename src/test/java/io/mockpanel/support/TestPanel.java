@@ -1,5 +1,7 @@
 package io.mockpanel.support;
 
+import io.mockpanel.panel.CandidatePrincipal;
+import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.NewSession;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.scenario.ScenarioFilter;
@@ -10,6 +12,9 @@ import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +29,45 @@ public class TestPanel {
     private final AccountService accounts;
     private final PanelSessionService sessions;
     private final ScenarioService scenarios;
+    private final InviteService invites;
 
-    TestPanel(AccountService accounts, PanelSessionService sessions, ScenarioService scenarios) {
+    TestPanel(AccountService accounts, PanelSessionService sessions, ScenarioService scenarios,
+            InviteService invites) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.scenarios = scenarios;
+        this.invites = invites;
+    }
+
+    /** A candidate who joined with a real link, from a browser with this key. */
+    public record Candidate(CandidatePrincipal principal, String token, String browserKey) {
+    }
+
+    /**
+     * The lead issues a link and a candidate joins with it from a new browser, the way the join
+     * page does; leaves nobody signed in.
+     */
+    public Candidate join(Panel panel, String name) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        TestUsers.signIn(panel.lead(), "INTERVIEWER");
+        String token = invites.issue(panel.sessionId()).token();
+        String browser = InviteService.newBrowserKey();
+        // An address of its own, so that the suite's many joins never meet the per-address limit.
+        String address = "10.77." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
+        CandidatePrincipal principal = invites.join(token, browser, name, address);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(previous);
+        SecurityContextHolder.setContext(context);
+        return new Candidate(principal, token, browser);
+    }
+
+    /** Puts the candidate into the security context (as the room's requests would carry it). */
+    public static void signInCandidate(CandidatePrincipal candidate) {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(candidate, null,
+                List.of(new SimpleGrantedAuthority("ROLE_CANDIDATE")));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
     }
 
     /** The people and the session; usernames are unique per call. */

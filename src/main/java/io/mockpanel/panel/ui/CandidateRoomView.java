@@ -2,6 +2,7 @@ package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -18,41 +19,58 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.mockpanel.base.ui.Badge;
+import io.mockpanel.panel.CandidateAccess;
 import io.mockpanel.panel.CandidateRoomService;
 import io.mockpanel.panel.CandidateScreen;
+import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.PresenceService;
+import io.mockpanel.panel.RoomClosedException;
 import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.panel.SessionState;
+import io.mockpanel.panel.TimerState;
 import io.mockpanel.scenario.GuidanceItem;
-import io.mockpanel.security.AppRoles;
-import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The candidate's screen: only what the panel pushed, newest question highlighted, a countdown,
  * the STAR framework as an aid, and a way to ask for clarification. A screen reader hears each
  * new prompt through a polite live region.
+ *
+ * <p>Access follows the invite: the room closes itself (the plain "link cannot be used" page, no
+ * further pushes) as soon as it reads that the link was revoked, replaced or released, and shows a
+ * calm closing screen when the session ends. The route admits anonymous visitors on purpose: a
+ * browser that lost its HTTP session (a server restart) comes back in by its bound-browser cookie;
+ * everything else is refused by {@link CandidateRoomService}, which checks the grant on every call.
  */
 @Route(value = "room", autoLayout = false)
 @PageTitle("Your mock panel")
-@RolesAllowed(AppRoles.CANDIDATE)
-class CandidateRoomView extends Main {
+@AnonymousAllowed
+class CandidateRoomView extends Main implements BeforeEnterObserver {
+
+    static final String ENDED_TEXT = "The session has ended. Thank you for taking part! You can close this page.";
 
     private final CandidateRoomService room;
+    private final InviteService invites;
     private final PresenceService presence;
     private final SessionEventBus bus;
-    private final long sessionId;
-    private final CandidateRoomService.CandidateRoom state;
+    private long sessionId = -1;
+    private CandidateRoomService.@Nullable CandidateRoom state;
 
     final Div content = new Div();
     final Div announcer = new Div();
     final Countdown countdown = new Countdown();
+    final Span timerLabel = new Span("Time left");
     final Button clarify = new Button("Request clarification");
     private final Span name = new Span();
     private @Nullable LiveConnection connection;
@@ -63,48 +81,73 @@ class CandidateRoomView extends Main {
     /** The prompts of the last render; null until the first one (the page load, which announces nothing). */
     private @Nullable List<String> shownPrompts;
 
-    CandidateRoomView(CandidateRoomService room, PresenceService presence, SessionEventBus bus) {
+    CandidateRoomView(CandidateRoomService room, InviteService invites, PresenceService presence,
+            SessionEventBus bus) {
         this.room = room;
+        this.invites = invites;
         this.presence = presence;
         this.bus = bus;
-        this.sessionId = room.sessionId();
-        this.state = room.open();
         addClassName("candidate-room");
+        announcer.getElement().setAttribute("aria-live", "polite");
+        announcer.getElement().setAttribute("role", "status");
+        announcer.addClassName("visually-hidden");
+        announcer.setId("announcer");
+        content.addClassName("room-content");
+        content.setId("room-content");
+        clarify.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        clarify.setId("request-clarification");
+        clarify.addClickListener(e -> requestClarification());
+    }
 
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (CandidateSignIn.current().isEmpty()) {
+            if (CandidateSignIn.someoneElseSignedIn()) {
+                showMessage(JoinView.INVALID_TEXT);
+                return;
+            }
+            Optional<InviteService.Return> back = invites.returnTo(CandidateSignIn.browserKey());
+            if (back.isEmpty()) {
+                showMessage(JoinView.INVALID_TEXT);
+                return;
+            }
+            if (back.get().sessionEnded()) {
+                showMessage(ENDED_TEXT);
+                return;
+            }
+            CandidateSignIn.signIn(back.get().candidate());
+        }
+        try {
+            state = room.open();
+        } catch (RoomClosedException e) {
+            showMessage(e.sessionEnded() ? ENDED_TEXT : JoinView.INVALID_TEXT);
+            return;
+        } catch (AccessDeniedException e) {
+            showMessage(JoinView.INVALID_TEXT);
+            return;
+        }
+        sessionId = state.candidate().sessionId();
         var brand = new Span("mockpanel");
         brand.addClassName("room-brand");
         name.addClassName("room-name");
         var header = new Header(brand, name);
         header.addClassName("room-header");
-
-        announcer.getElement().setAttribute("aria-live", "polite");
-        announcer.getElement().setAttribute("role", "status");
-        announcer.addClassName("visually-hidden");
-        announcer.setId("announcer");
-
-        content.addClassName("room-content");
-        content.setId("room-content");
-
-        clarify.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-        clarify.setId("request-clarification");
-        clarify.addClickListener(e -> requestClarification());
-
         add(header, announcer, content, starCard());
         render();
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus, this::render, () -> { });
-        render();
+        if (state != null && connection == null) {
+            connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus, this::render,
+                    this::checkAccess);
+            render();
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+        disconnect();
     }
 
     /**
@@ -112,19 +155,32 @@ class CandidateRoomView extends Main {
      * and change nothing here; a new question is appended; anything else redraws the room.
      */
     void render() {
-        CandidateScreen screen = room.screen(state);
+        if (state == null) {
+            return;
+        }
+        CandidateScreen screen;
+        try {
+            screen = room.screen(state);
+        } catch (RoomClosedException | AccessDeniedException e) {
+            close(false);
+            return;
+        }
+        if (screen.state() == SessionState.COMPLETED || screen.state() == SessionState.CANCELLED) {
+            close(true);
+            return;
+        }
         CandidateScreen before = shown;
         shown = screen;
         if (before != null && sameScreen(before, screen)) {
             if (screen.scenario() != null && !sameTimer(before.scenario(), screen.scenario())) {
-                countdown.show(screen.scenario().timer());
+                showTimer(screen.scenario().timer());
             }
             return;
         }
         if (before != null && onlyNewQuestions(before, screen)) {
             appendQuestions(before.scenario().questions().size(), screen.scenario());
             if (!sameTimer(before.scenario(), screen.scenario())) {
-                countdown.show(screen.scenario().timer());
+                showTimer(screen.scenario().timer());
             }
             announceNew(screen.scenario());
             return;
@@ -138,9 +194,7 @@ class CandidateRoomView extends Main {
         questionList = null;
         newest = null;
         CandidateScreen.Scenario scenario = screen.scenario();
-        if (screen.state() == SessionState.COMPLETED || screen.state() == SessionState.CANCELLED) {
-            content.add(banner("The session has ended. Thank you for taking part!"));
-        } else if (screen.state() == SessionState.SCHEDULED) {
+        if (screen.state() == SessionState.SCHEDULED) {
             content.add(banner("Welcome! The panel has not started yet. This page updates by itself when "
                     + "the first prompt arrives."));
         } else if (scenario == null) {
@@ -157,8 +211,9 @@ class CandidateRoomView extends Main {
         title.addClassName("room-title");
         var badges = new Div(Badge.of(scenario.level()), Badge.of(scenario.durationMinutes() + " min", "contrast"));
         badges.addClassName("badges");
-        countdown.show(scenario.timer());
-        var timerBox = new Div(new Span("Time left"), countdown);
+        showTimer(scenario.timer());
+        timerLabel.addClassName("room-timer-label");
+        var timerBox = new Div(timerLabel, countdown);
         timerBox.addClassName("room-timer");
         var top = new Div(new Div(title, badges), timerBox);
         top.addClassName("room-top");
@@ -204,6 +259,63 @@ class CandidateRoomView extends Main {
         newest.addClassName("newest");
         newest.add(newestBadge);
         newest.getElement().setAttribute("aria-current", "true");
+        // On a phone the list runs below the fold: the question just asked must be on screen.
+        newest.scrollIntoView(new ScrollOptions(ScrollOptions.Behavior.SMOOTH, ScrollOptions.Alignment.NEAREST,
+                ScrollOptions.Alignment.NEAREST));
+    }
+
+    /** The countdown and a label that says plainly whether it runs. */
+    private void showTimer(TimerState timer) {
+        countdown.show(timer);
+        boolean notStarted = !timer.running() && timer.elapsed().isZero();
+        timerLabel.setText(timer.running() ? "Time left" : notStarted ? "Timer not started" : "Paused · time left");
+        timerLabel.getElement().getClassList().set("paused", !timer.running());
+    }
+
+    /** The slow poll: a link can also end by expiring, which writes no event. */
+    private void checkAccess() {
+        if (state == null) {
+            return;
+        }
+        try {
+            CandidateAccess access = room.access(state);
+            if (access != CandidateAccess.ALLOWED) {
+                close(access == CandidateAccess.SESSION_ENDED);
+            }
+        } catch (AccessDeniedException e) {
+            close(false);
+        }
+    }
+
+    /**
+     * The room is over for this browser: no more pushes, and either the calm closing screen (the
+     * session ended) or the plain page every unusable link gets (revoked, replaced, released).
+     */
+    private void close(boolean sessionEnded) {
+        disconnect();
+        state = null;
+        if (!sessionEnded) {
+            // Its grant is gone: nothing in this HTTP session may act as the candidate any more.
+            CandidateSignIn.signOut();
+        }
+        showMessage(sessionEnded ? ENDED_TEXT : JoinView.INVALID_TEXT);
+    }
+
+    private void showMessage(String text) {
+        removeAll();
+        var message = new Paragraph(text);
+        message.setId("invite-message");
+        message.addClassName("invite-message");
+        var page = new Div(new H1("mockpanel"), message);
+        page.addClassName("room-closed");
+        add(page);
+    }
+
+    private void disconnect() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
     }
 
     private static boolean sameScreen(CandidateScreen a, CandidateScreen b) {
@@ -261,8 +373,11 @@ class CandidateRoomView extends Main {
             room.requestClarification();
             Notification.show("The panel has been told you would like a clarification.", 4000,
                     Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (RoomClosedException | AccessDeniedException e) {
+            close(e instanceof RoomClosedException closed && closed.sessionEnded());
         } catch (SessionException e) {
-            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(e.getMessage(), 5000, Notification.Position.BOTTOM_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import io.mockpanel.base.ui.Confirmation;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.InviteStatus;
 import io.mockpanel.panel.IssuedInvite;
@@ -71,25 +72,41 @@ class InviteCard extends Div {
     private FlexLayout actions(InviteStatus status) {
         var actions = new FlexLayout();
         actions.addClassName("import-buttons");
-        var issue = new Button(status.issued() ? "Issue a new link" : "Issue link", VaadinIcon.LINK.create(),
-                e -> act(() -> showIssued(invites.issue(sessionId))));
+        String who = status.bound() && status.candidateName() != null ? status.candidateName() : "the candidate";
+        var issue = new Button(status.issued() ? "Issue a new link" : "Issue link", VaadinIcon.LINK.create(), e -> {
+            if (status.usable()) {
+                Confirmation.ask("confirm-reissue", "Issue a new link?", "The current link stops working at once"
+                        + (status.bound() ? "; " + who + " leaves the room until they open the new link." : "."),
+                        "Issue a new link", () -> act(() -> showIssued(invites.issue(sessionId))));
+            } else {
+                act(() -> showIssued(invites.issue(sessionId)));
+            }
+        });
         issue.addThemeVariants(status.usable() ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_PRIMARY);
         issue.setId("issue-invite");
         actions.add(issue);
         if (status.usable()) {
-            var revoke = new Button("Revoke", e -> act(() -> {
-                invites.revoke(sessionId);
-                issued.removeAll();
-                showStatus();
-            }));
+            var revoke = new Button("Revoke", e -> Confirmation.ask("confirm-revoke", "Revoke the link?",
+                    "The link stops working at once" + (status.bound() ? "; " + who
+                            + " sees that it can no longer be used and leaves the room." : ".")
+                            + " Issue a new link to invite the candidate again.",
+                    "Revoke", () -> act(() -> {
+                        invites.revoke(sessionId);
+                        issued.removeAll();
+                        showStatus();
+                    })));
             revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            revoke.setId("revoke-invite");
             actions.add(revoke);
         }
         if (status.usable() && status.bound()) {
-            var release = new Button("Release from browser", e -> act(() -> {
-                invites.release(sessionId);
-                showStatus();
-            }));
+            var release = new Button("Release from browser", e -> Confirmation.ask("confirm-release",
+                    "Release the link from this browser?", who + "'s current browser leaves the room at once. "
+                            + "The same link then works once more, in the next browser that opens it.",
+                    "Release", () -> act(() -> {
+                        invites.release(sessionId);
+                        showStatus();
+                    })));
             release.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             release.setId("release-invite");
             actions.add(release);

@@ -10,26 +10,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinResponse;
-import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.mockpanel.panel.CandidatePrincipal;
 import io.mockpanel.panel.InviteCheck;
 import io.mockpanel.panel.InviteRefusedException;
 import io.mockpanel.panel.InviteService;
+import io.mockpanel.panel.RateLimitedException;
 import io.mockpanel.panel.SessionException;
-import io.mockpanel.security.AppRoles;
-import jakarta.servlet.http.Cookie;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Where an invite link lands. A valid link asks for the name to show and opens the candidate room;
@@ -40,7 +27,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 @AnonymousAllowed
 class JoinView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final String BROWSER_COOKIE = "mp_candidate";
     static final String INVALID_TEXT = "This invite link cannot be used. It may have expired or been replaced. "
             + "Ask your interviewer for a new link.";
     static final String IN_USE_TEXT = "This invite link is already in use in another browser. To continue here, "
@@ -63,7 +49,7 @@ class JoinView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
-        InviteCheck check = invites.check(token, browserKey());
+        InviteCheck check = invites.check(token, CandidateSignIn.browserKey());
         switch (check) {
             case InviteCheck.Valid valid when valid.returning() -> enter(valid.candidateName(), event);
             case InviteCheck.Valid valid -> showNameForm(valid.candidateName());
@@ -98,14 +84,14 @@ class JoinView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     void join(String displayName) {
-        String key = browserKey();
+        String key = CandidateSignIn.browserKey();
         if (key == null) {
             key = InviteService.newBrowserKey();
-            rememberBrowser(key);
+            CandidateSignIn.rememberBrowser(key);
         }
         try {
-            CandidatePrincipal candidate = invites.join(token, key, displayName);
-            signIn(candidate);
+            CandidatePrincipal candidate = invites.join(token, key, displayName, CandidateSignIn.clientAddress());
+            CandidateSignIn.signIn(candidate);
             getUI().ifPresent(ui -> ui.navigate(CandidateRoomView.class));
         } catch (InviteRefusedException e) {
             showMessage(e.verdict() instanceof InviteCheck.InUseElsewhere ? IN_USE_TEXT : INVALID_TEXT);
@@ -117,54 +103,15 @@ class JoinView extends VerticalLayout implements BeforeEnterObserver {
 
     /** A returning browser goes straight back into the room. */
     private void enter(String candidateName, BeforeEnterEvent event) {
-        String key = browserKey();
+        String key = CandidateSignIn.browserKey();
         try {
-            signIn(invites.join(token, key == null ? "" : key, candidateName));
+            CandidateSignIn.signIn(invites.join(token, key == null ? "" : key, candidateName,
+                    CandidateSignIn.clientAddress()));
             event.forwardTo(CandidateRoomView.class);
+        } catch (RateLimitedException e) {
+            showMessage(e.getMessage());
         } catch (InviteRefusedException | SessionException e) {
             showMessage(INVALID_TEXT);
         }
-    }
-
-    /** Signs the candidate in for this HTTP session only, with the CANDIDATE role and no account. */
-    private static void signIn(CandidatePrincipal candidate) {
-        // A new HTTP session id on sign-in, so an id planted before joining is worth nothing after.
-        if (VaadinRequest.getCurrent() != null) {
-            com.vaadin.flow.server.VaadinService.reinitializeSession(VaadinRequest.getCurrent());
-        }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(candidate, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + AppRoles.CANDIDATE)));
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request
-                && VaadinResponse.getCurrent() instanceof VaadinServletResponse response) {
-            new HttpSessionSecurityContextRepository().saveContext(context, request.getHttpServletRequest(),
-                    response.getHttpServletResponse());
-        }
-    }
-
-    private static @Nullable String browserKey() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request == null || request.getCookies() == null) {
-            return null;
-        }
-        return Arrays.stream(request.getCookies()).filter(c -> BROWSER_COOKIE.equals(c.getName()))
-                .map(Cookie::getValue).findFirst().orElse(null);
-    }
-
-    private static void rememberBrowser(String key) {
-        VaadinResponse response = VaadinResponse.getCurrent();
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (response == null || request == null) {
-            return;
-        }
-        var cookie = new Cookie(BROWSER_COOKIE, key);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setPath("/");
-        cookie.setMaxAge((int) Duration.ofDays(30).toSeconds());
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
     }
 }

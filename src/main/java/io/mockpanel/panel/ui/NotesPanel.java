@@ -22,12 +22,14 @@ import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.DisabledUpdateMode;
 import com.vaadin.flow.shared.Registration;
+import io.mockpanel.base.DatabaseOutages;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.LiveSession;
 import io.mockpanel.panel.Note;
 import io.mockpanel.panel.NoteConflictException;
 import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.QuickTag;
+import io.mockpanel.panel.RateLimitedException;
 import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.panel.SessionTimeline;
@@ -62,18 +64,32 @@ import org.springframework.security.access.AccessDeniedException;
 public class NotesPanel extends VerticalLayout {
 
     static final int DEBOUNCE_MS = 700;
+    static final String TAGS_BEFORE_START = "Quick tags work once the session has started.";
+    static final String TAGS_AFTER_END = "The session has ended; quick tags are closed.";
     static final int MAX_WAIT_MS = 1000;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /**
      * The browser half of autosave. $0 the panel (its {@code $server}), $1 the text area, $2 a span
-     * only this script writes ("Saving…"), $3 the localStorage key, $4 the debounce, $5 the longest
-     * wait while typing on, $6 the private checkbox.
+     * only this script writes ("Saving…", or why a save did not happen), $3 the localStorage key, $4
+     * the debounce, $5 the longest wait while typing on, $6 the private checkbox, $7 the longest note.
+     * A text over the limit is never sent (a huge request would stall the page's connection); a save
+     * the server could not make now ("retry", or no answer) is tried again with a growing pause.
      */
     private static final String AUTOSAVE_SCRIPT = """
-            const panel = $0, area = $1, pending = $2, key = $3, debounceMs = $4, maxWaitMs = $5, box = $6;
+            const panel = $0, area = $1, pending = $2, key = $3, debounceMs = $4, maxWaitMs = $5, box = $6, maxLength = $7;
             if (panel.__mpNotes) { return; }
-            let noteId = '', version = 0, timer = null, firstUnsaved = 0, inFlight = 0;
+            let noteId = '', version = 0, timer = null, firstUnsaved = 0, inFlight = 0, retryTimer = null, retryMs = 2000;
+            const say = (text, problem) => { pending.textContent = text; pending.classList.toggle('problem', !!problem); };
+            const lengthOf = (text) => {
+              if (text.length <= maxLength) { return text.length; }
+              let n = 0; for (const ch of text) { n++; } return n;
+            };
+            const retryLater = () => {
+              clearTimeout(retryTimer);
+              retryTimer = setTimeout(send, retryMs);
+              retryMs = Math.min(retryMs * 2, 15000);
+            };
             const read = () => { try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { return null; } };
             const write = (draft) => {
               try { if (draft) { localStorage.setItem(key, JSON.stringify(draft)); } else { localStorage.removeItem(key); } }
@@ -82,19 +98,33 @@ public class NotesPanel extends VerticalLayout {
             const mirror = () => write({ noteId: noteId, baseVersion: version, text: area.value,
                                          private: !!box.checked, ts: Date.now() });
             const send = () => {
-              clearTimeout(timer); timer = null; firstUnsaved = 0;
+              clearTimeout(timer); timer = null; firstUnsaved = 0; clearTimeout(retryTimer); retryTimer = null;
               if (!panel.isConnected) { return; }
               const text = area.value;
               if (!text && !noteId) { return; }
-              inFlight++; pending.textContent = 'Saving…';
+              const length = lengthOf(text);
+              if (length > maxLength) {
+                const grouped = (n) => String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ' ');
+                say('Not saved: this note has ' + grouped(length) + ' characters, at most ' + grouped(maxLength)
+                    + ' are allowed. Shorten it; your text is kept in this browser.', true);
+                return;
+              }
+              inFlight++; say('Saving…', false);
               panel.$server.autosave(text).then((reply) => {
+                if (reply === 'retry') { say('Not saved yet; your text is kept in this browser and saving is retried.', true); retryLater(); return; }
+                retryMs = 2000;
                 if (!reply) { return; }
                 const parts = String(reply).split(':');
                 noteId = parts[0]; version = Number(parts[1]);
                 const draft = read();
                 if (draft && draft.text === text) { write(null); }
                 else if (draft) { draft.noteId = noteId; draft.baseVersion = version; write(draft); }
-              }).catch(() => {}).finally(() => { if (--inFlight <= 0) { inFlight = 0; pending.textContent = ''; } });
+              }).catch(() => {
+                say('Not saved: no answer from the server. Your text is kept in this browser and saving is retried.', true);
+                retryLater();
+              }).finally(() => {
+                if (--inFlight <= 0) { inFlight = 0; if (pending.textContent === 'Saving…') { say('', false); } }
+              });
             };
             const onInput = () => {
               mirror();
@@ -195,7 +225,7 @@ public class NotesPanel extends VerticalLayout {
         });
         status.setId("note-status");
         pending.setId("note-pending");
-        pending.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        pending.addClassName("note-pending");
         newNote.setId("new-note");
         newNote.addThemeVariants(ButtonVariant.LUMO_SMALL);
 
@@ -284,7 +314,7 @@ public class NotesPanel extends VerticalLayout {
         if (canWrite) {
             String key = "mockpanel.note-draft." + sessionId + "." + CurrentUser.username().orElse("");
             getElement().executeJs(AUTOSAVE_SCRIPT, getElement(), text.getElement(), pending.getElement(), key,
-                    DEBOUNCE_MS, MAX_WAIT_MS, privateNote.getElement());
+                    DEBOUNCE_MS, MAX_WAIT_MS, privateNote.getElement(), NoteService.MAX_LENGTH);
             if (noteId != null || !lastText.isEmpty()) {
                 // Attached again (the browser's element is new): it gets the newest text known here,
                 // not the text area's last synchronised value.
@@ -305,11 +335,22 @@ public class NotesPanel extends VerticalLayout {
 
     /**
      * Saves the composer's text; the reply tells the script the note's "id:version" when that text
-     * is stored, or "" when it is not (an error or a conflict, shown in the status line).
+     * is stored, "retry" when it could not be stored now but may be in a moment (the database is
+     * away, or saves came too fast), or "" when it is not (an error or a conflict, shown in the
+     * status line).
      */
     @ClientCallable(DisabledUpdateMode.ALWAYS)
     String autosave(String clientText) {
-        return saveNow(clientText) ? noteId + ":" + version : "";
+        return switch (save(clientText)) {
+            case SAVED -> noteId + ":" + version;
+            case RETRY -> "retry";
+            case REFUSED -> "";
+        };
+    }
+
+    /** What became of a save. */
+    enum SaveOutcome {
+        SAVED, REFUSED, RETRY
     }
 
     /**
@@ -367,36 +408,50 @@ public class NotesPanel extends VerticalLayout {
 
     /** Saves {@code clientText} as the composer's note; true when that text is stored afterwards. */
     boolean saveNow(String clientText) {
+        return save(clientText) == SaveOutcome.SAVED;
+    }
+
+    private SaveOutcome save(String clientText) {
         if (!canWrite) {
-            return false;
+            return SaveOutcome.REFUSED;
         }
         lastText = clientText;
         updateCounter();
         if (conflicting != null) {
-            return false;
+            return SaveOutcome.REFUSED;
         }
         boolean isPrivate = privateNote.getValue();
         if (noteId == null && clientText.isBlank()) {
-            return false;
+            return SaveOutcome.REFUSED;
         }
         if (noteId != null && clientText.equals(savedText) && isPrivate == savedPrivate) {
-            return true;
+            return SaveOutcome.SAVED;
         }
         try {
             Note saved = notes.saveNote(sessionId, noteId, version, clientText, isPrivate);
             adopt(saved);
             showStatus("Saved " + time(saved.updatedAt()), false);
             refresh();
-            return true;
+            return SaveOutcome.SAVED;
         } catch (NoteConflictException e) {
             showConflict(e.current(), "This note was changed in another tab or window (saved "
                     + time(e.current().updatedAt()) + "). Your text is kept here but not saved.");
+        } catch (RateLimitedException e) {
+            showStatus("Not saved yet: " + e.getMessage(), true);
+            return SaveOutcome.RETRY;
         } catch (SessionException e) {
             showStatus(e.getMessage(), true);
         } catch (AccessDeniedException e) {
             showStatus("You are no longer on this session's panel; nothing was saved.", true);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutages.isOutage(e)) {
+                throw e;
+            }
+            showStatus("Not saved yet: the database cannot be reached right now. Your text is kept in this "
+                    + "browser and saved as soon as it is back.", true);
+            return SaveOutcome.RETRY;
         }
-        return false;
+        return SaveOutcome.REFUSED;
     }
 
     void startNewNote() {
@@ -404,6 +459,9 @@ public class NotesPanel extends VerticalLayout {
         version = 0;
         savedText = "";
         lastText = "";
+        // Each note is shared unless its writer says otherwise: privacy never carries over.
+        setPrivate(false);
+        savedPrivate = false;
         clearConflict();
         showText("", null, 0, true);
         updateCounter();
@@ -479,8 +537,9 @@ public class NotesPanel extends VerticalLayout {
         boolean running = state.startedAt().isPresent() && state.endedAt().isEmpty();
         tagButtons.forEach(button -> button.setEnabled(running));
         if (!running && canWrite) {
-            tagStatus.setText(state.startedAt().isEmpty() ? "Quick tags work once the session has started."
-                    : "The session has ended; quick tags are closed.");
+            tagStatus.setText(state.startedAt().isEmpty() ? TAGS_BEFORE_START : TAGS_AFTER_END);
+        } else if (TAGS_BEFORE_START.equals(tagStatus.getText())) {
+            tagStatus.setText("");
         }
         noticeChangeElsewhere(visible);
         render(visible, tags);

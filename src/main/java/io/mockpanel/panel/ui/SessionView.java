@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.mockpanel.base.PublicUrl;
 import io.mockpanel.base.ui.Badge;
+import io.mockpanel.base.ui.Confirmation;
 import io.mockpanel.panel.CandidateScreen;
 import io.mockpanel.panel.ConsoleSection;
 import io.mockpanel.panel.InviteService;
@@ -256,10 +257,16 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             start.setId("start-session");
             start.addClickListener(e -> act(() -> sessions.start(sessionId)));
             end.setId("end-session");
-            end.addClickListener(e -> act(() -> sessions.end(sessionId)));
+            end.addClickListener(e -> Confirmation.ask("confirm-end", "End the session?",
+                    "The candidate's screen shows that the session is over and their link stops working. "
+                            + "Notes and scores stay open for the panel.",
+                    "End session", () -> act(() -> sessions.end(sessionId))));
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             cancel.setId("cancel-session");
-            cancel.addClickListener(e -> act(() -> sessions.cancel(sessionId)));
+            cancel.addClickListener(e -> Confirmation.ask("confirm-cancel", "Cancel the session?",
+                    "It is marked cancelled for good: the candidate's screen shows that the session is over, "
+                            + "their link stops working, and no more scores can be given.",
+                    "Cancel session", () -> act(() -> sessions.cancel(sessionId))));
             var actions = new FlexLayout(start, end, cancel);
             actions.addClassName("import-buttons");
             header.add(actions);
@@ -274,13 +281,18 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         for (String variant : MySessionsView.stateVariant(state)) {
             stateBadge.getElement().getThemeList().add(variant);
         }
-        Map<String, Boolean> online = presence.presence(sessionId).stream()
-                .collect(Collectors.toMap(PresenceService.Presence::participant, PresenceService.Presence::online));
-        boolean candidateOnline = online.getOrDefault(PresenceService.CANDIDATE, false);
-        candidateBadge.setText("Candidate " + session.candidateName()
-                + (candidateOnline ? ": connected" : ": not connected"));
+        Map<String, Integer> screens = presence.presence(sessionId).stream()
+                .collect(Collectors.toMap(PresenceService.Presence::participant, PresenceService.Presence::screens));
+        int candidateScreens = screens.getOrDefault(PresenceService.CANDIDATE, 0);
+        boolean candidateOnline = candidateScreens > 0;
+        candidateBadge.setText("Candidate " + session.candidateName() + (candidateOnline
+                ? ": connected" + (candidateScreens > 1 ? " (" + candidateScreens + " tabs)" : "")
+                : ": not connected"));
+        candidateBadge.getElement().setAttribute("data-online", Boolean.toString(candidateOnline));
         candidateBadge.getElement().getThemeList().remove(candidateOnline ? "contrast" : "success");
         candidateBadge.getElement().getThemeList().add(candidateOnline ? "success" : "contrast");
+        Map<String, Boolean> online = new java.util.HashMap<>();
+        screens.forEach((participant, count) -> online.put(participant, count > 0));
         people.removeAll();
         for (SessionMember member : session.members()) {
             boolean on = online.getOrDefault(member.username(), false);
@@ -288,6 +300,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                     + member.role().label()));
             item.addClassName(on ? "online" : "offline");
             item.getElement().setAttribute("aria-label", member.displayName() + (on ? " online" : " offline"));
+            item.getElement().setAttribute("data-online", Boolean.toString(on));
+            item.getElement().setAttribute("data-username", member.username());
             people.add(item);
         }
         start.setVisible(state == SessionState.SCHEDULED);

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteNotFoundError;
 import io.mockpanel.panel.EventTypes;
+import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.PromptKind;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The candidate's room shows only what the panel pushed, newest question marked; a candidate
@@ -69,7 +71,7 @@ class CandidateRoomViewTest extends KaribuTest {
     }
 
     private CandidateRoomView openRoom() {
-        PanelViewSupport.signInCandidate(panel.sessionId(), "Casey");
+        PanelViewSupport.signInCandidate(testPanel.join(panel, "Casey").principal());
         UI.getCurrent().navigate("room");
         MockVaadin.clientRoundtrip(false);
         return _get(CandidateRoomView.class);
@@ -112,7 +114,7 @@ class CandidateRoomViewTest extends KaribuTest {
     @Test
     void before_the_start_the_room_welcomes_the_candidate() {
         TestPanel.Panel scheduled = testPanel.scheduled();
-        PanelViewSupport.signInCandidate(scheduled.sessionId(), "Casey");
+        PanelViewSupport.signInCandidate(testPanel.join(scheduled, "Casey").principal());
         UI.getCurrent().navigate("room");
         MockVaadin.clientRoundtrip(false);
 
@@ -255,6 +257,139 @@ class CandidateRoomViewTest extends KaribuTest {
         assertThat(content(view)).isEqualTo(WAITING);
     }
 
+    // --- access follows the invite ------------------------------------------------------------------
+
+    static Stream<Arguments> endsOfTheLink() {
+        return Stream.of(
+                Arguments.of("revokes the link", (java.util.function.Consumer<LinkEnd>) e -> e.invites().revoke(e.id())),
+                Arguments.of("issues a new link", (java.util.function.Consumer<LinkEnd>) e -> e.invites().issue(e.id())),
+                Arguments.of("releases the link from the browser",
+                        (java.util.function.Consumer<LinkEnd>) e -> e.invites().release(e.id())));
+    }
+
+    record LinkEnd(InviteService invites, long id) {
+    }
+
+    @Autowired
+    InviteService invites;
+
+    @ParameterizedTest(name = "when the lead {0}")
+    @MethodSource("endsOfTheLink")
+    void the_open_room_closes_with_the_plain_page_and_later_pushes_never_arrive(String what,
+            java.util.function.Consumer<LinkEnd> end) {
+        push(PromptRef.of(0, PromptKind.SITUATION));
+        CandidateRoomView view = openRoom();
+        assertThat(content(view)).contains(agenda.getFirst().situation());
+
+        PanelViewSupport.as(panel.lead(), "INTERVIEWER", () -> end.accept(new LinkEnd(invites, panel.sessionId())));
+        boolean closed = PanelViewSupport.awaitUi(() -> !_find(view, Paragraph.class,
+                spec -> spec.withId("invite-message")).isEmpty(), Duration.ofSeconds(10));
+
+        assertThat(closed).as("pushed to the open room, not on its next click").isTrue();
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("invite-message")).getText())
+                .isEqualTo(JoinView.INVALID_TEXT);
+        assertThat(String.join("\n", PanelViewSupport.allTexts())).doesNotContain(agenda.getFirst().situation())
+                .doesNotContain("Request clarification");
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).as("signed out of the room").isNull();
+        assertThat(bus.subscriberCount(panel.sessionId())).as("no more wake-ups for this room").isZero();
+
+        String later = agenda.getFirst().discussionAreas().get(0).questions().get(0);
+        push(PromptRef.question(0, 0, 0));
+        PanelViewSupport.awaitUi(() -> false, Duration.ofMillis(700));
+        assertThat(String.join("\n", PanelViewSupport.allTexts())).doesNotContain(later);
+    }
+
+    @Autowired
+    io.mockpanel.panel.SessionEventBus bus;
+
+    @Test
+    void ending_the_session_shows_a_calm_closing_screen_without_a_current_badge_or_a_countdown() {
+        push(PromptRef.of(0, PromptKind.SITUATION), PromptRef.question(0, 0, 0));
+        CandidateRoomView view = openRoom();
+        assertThat(content(view)).contains("Current");
+
+        PanelViewSupport.as(panel.lead(), "INTERVIEWER", () -> sessions.end(panel.sessionId()));
+        boolean closed = PanelViewSupport.awaitUi(() -> !_find(view, Paragraph.class,
+                spec -> spec.withId("invite-message")).isEmpty(), Duration.ofSeconds(10));
+
+        assertThat(closed).isTrue();
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("invite-message")).getText())
+                .isEqualTo(CandidateRoomView.ENDED_TEXT);
+        String everything = String.join("\n", PanelViewSupport.allTexts());
+        assertThat(everything).doesNotContain("Current").doesNotContain("Time left")
+                .doesNotContain(agenda.getFirst().situation());
+        assertThat(_find(view, Countdown.class)).isEmpty();
+
+        UI.getCurrent().navigate("room");
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("invite-message")).getText())
+                .as("a reload shows the same calm page").isEqualTo(CandidateRoomView.ENDED_TEXT);
+    }
+
+    @Test
+    void a_browser_that_lost_its_http_session_comes_back_into_the_room_by_its_cookie() {
+        TestPanel.Candidate candidate = testPanel.join(panel, "Casey");
+        push(PromptRef.of(0, PromptKind.SITUATION));
+        PanelViewSupport.fakeRequest().setCookiesInt(new jakarta.servlet.http.Cookie[] {
+                new jakarta.servlet.http.Cookie(CandidateSignIn.BROWSER_COOKIE, candidate.browserKey())});
+        PanelViewSupport.useSpringSecurityRequestWrapper();
+
+        UI.getCurrent().navigate("room");
+        MockVaadin.clientRoundtrip(false);
+
+        CandidateRoomView view = _get(CandidateRoomView.class);
+        assertThat(content(view)).contains(agenda.getFirst().situation());
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
+                .isEqualTo(candidate.principal());
+    }
+
+    @Test
+    void without_a_grant_or_a_cookie_the_room_shows_the_plain_page_and_nothing_of_the_session() {
+        push(PromptRef.of(0, PromptKind.SITUATION));
+        PanelViewSupport.fakeRequest().setCookiesInt(new jakarta.servlet.http.Cookie[] {
+                new jakarta.servlet.http.Cookie(CandidateSignIn.BROWSER_COOKIE, InviteService.newBrowserKey())});
+
+        UI.getCurrent().navigate("room");
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("invite-message")).getText())
+                .isEqualTo(JoinView.INVALID_TEXT);
+        assertThat(String.join("\n", PanelViewSupport.allTexts())).doesNotContain(agenda.getFirst().situation());
+    }
+
+    @Test
+    void the_countdown_says_plainly_whether_it_runs_or_is_paused() {
+        push(PromptRef.of(0, PromptKind.SITUATION));
+        CandidateRoomView view = openRoom();
+        assertThat(view.timerLabel.getText()).as("the first push started it").isEqualTo("Time left");
+
+        PanelViewSupport.as(panel.lead(), "INTERVIEWER", () -> control.pauseTimer(panel.sessionId(), 0));
+        boolean paused = PanelViewSupport.awaitUi(() -> view.timerLabel.getText().startsWith("Paused"),
+                Duration.ofSeconds(10));
+
+        assertThat(paused).isTrue();
+        assertThat(view.timerLabel.getText()).isEqualTo("Paused · time left");
+        assertThat(view.timerLabel.hasClassName("paused")).isTrue();
+        assertThat(view.countdown.getElement().getAttribute("aria-label")).startsWith("Timer paused");
+    }
+
+    @Test
+    void a_third_clarification_request_in_a_row_is_refused_calmly_and_reaches_nobody() {
+        push(PromptRef.question(0, 0, 0));
+        CandidateRoomView view = openRoom();
+
+        _click(view.clarify);
+        _click(view.clarify);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
+        _click(view.clarify);
+
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text"))
+                .singleElement().asString().startsWith("The panel already has your request for a clarification.");
+        assertThat(log.after(panel.sessionId(), 0)).filteredOn(e -> e.type().equals(EventTypes.CLARIFICATION_REQUESTED))
+                .hasSize(2);
+    }
+
     // --- what a candidate cannot open --------------------------------------------------------------
 
     /** The library view is package-private in its own package. */
@@ -280,7 +415,7 @@ class CandidateRoomViewTest extends KaribuTest {
     @MethodSource("panelRoutes")
     void a_candidate_cannot_open_any_view_of_the_panel(String what, String route, Class<? extends Component> view) {
         TestPanel.Panel other = testPanel.scheduled();
-        PanelViewSupport.signInCandidate(panel.sessionId(), "Casey");
+        PanelViewSupport.signInCandidate(testPanel.join(panel, "Casey").principal());
 
         UI.getCurrent().navigate(route.replace("{own}", String.valueOf(panel.sessionId()))
                 .replace("{other}", String.valueOf(other.sessionId())));
@@ -294,11 +429,15 @@ class CandidateRoomViewTest extends KaribuTest {
 
     @Test
     void only_a_candidate_opens_the_room() {
+        push(PromptRef.of(0, PromptKind.SITUATION));
         login(panel.lead(), "INTERVIEWER");
         UI.getCurrent().navigate("room");
         MockVaadin.clientRoundtrip(false);
 
-        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(RouteNotFoundError.class);
-        assertThat(_find(CandidateRoomView.class)).isEmpty();
+        CandidateRoomView view = _get(CandidateRoomView.class);
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("invite-message")).getText())
+                .isEqualTo(JoinView.INVALID_TEXT);
+        assertThat(String.join("\n", PanelViewSupport.allTexts())).doesNotContain(agenda.getFirst().situation());
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getName()).isEqualTo(panel.lead());
     }
 }

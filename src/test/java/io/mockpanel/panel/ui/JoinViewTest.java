@@ -124,7 +124,7 @@ class JoinViewTest extends KaribuTest {
     @Test
     void a_link_bound_to_another_browser_shows_the_in_use_text() {
         String token = issue();
-        invites.join(token, InviteService.newBrowserKey(), "Casey");
+        invites.join(token, InviteService.newBrowserKey(), "Casey", "127.0.0.1");
 
         open(token);
 
@@ -157,7 +157,11 @@ class JoinViewTest extends KaribuTest {
         MockVaadin.clientRoundtrip(false);
 
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        assertThat(authentication.getPrincipal()).isEqualTo(new CandidatePrincipal(panel.sessionId(), "Casey C."));
+        assertThat(authentication.getPrincipal()).isInstanceOfSatisfying(CandidatePrincipal.class, candidate -> {
+            assertThat(candidate.sessionId()).isEqualTo(panel.sessionId());
+            assertThat(candidate.displayName()).isEqualTo("Casey C.");
+            assertThat(candidate.grant()).isNotNull();
+        });
         assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_CANDIDATE");
         var saved = (SecurityContext) PanelViewSupport.fakeRequest().getSession()
@@ -165,7 +169,7 @@ class JoinViewTest extends KaribuTest {
         assertThat(saved).as("kept in the HTTP session for the next requests").isNotNull();
         assertThat(saved.getAuthentication().getPrincipal()).isEqualTo(authentication.getPrincipal());
 
-        Cookie cookie = PanelViewSupport.fakeResponse().getCookie(JoinView.BROWSER_COOKIE);
+        Cookie cookie = PanelViewSupport.fakeResponse().getCookie(CandidateSignIn.BROWSER_COOKIE);
         assertThat(cookie.getValue()).matches("[A-Za-z0-9_-]{43}");
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getPath()).isEqualTo("/");
@@ -186,15 +190,15 @@ class JoinViewTest extends KaribuTest {
     void a_browser_that_already_joined_goes_straight_back_into_the_room() {
         String token = issue();
         String browser = InviteService.newBrowserKey();
-        invites.join(token, browser, "Casey C.");
-        PanelViewSupport.fakeRequest().setCookiesInt(new Cookie[] {new Cookie(JoinView.BROWSER_COOKIE, browser)});
+        CandidatePrincipal joined = invites.join(token, browser, "Casey C.", "127.0.0.1");
+        PanelViewSupport.fakeRequest().setCookiesInt(new Cookie[] {new Cookie(CandidateSignIn.BROWSER_COOKIE, browser)});
         PanelViewSupport.useSpringSecurityRequestWrapper();
 
         open(token);
 
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(CandidateRoomView.class);
         assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
-                .isEqualTo(new CandidatePrincipal(panel.sessionId(), "Casey C."));
+                .as("the same grant as before").isEqualTo(joined);
     }
 
     @Test
@@ -207,7 +211,8 @@ class JoinViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("join-session")));
 
         assertThat(view.name.isInvalid()).isTrue();
-        assertThat(view.name.getErrorMessage()).isEqualTo("Enter the name the panel should see: 1 to 100 characters.");
+        assertThat(view.name.getErrorMessage())
+                .isEqualTo("The name the panel should see is required (1 to 100 characters).");
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(JoinView.class);
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
         asLead(() -> assertThat(invites.status(panel.sessionId()).bound()).isFalse());

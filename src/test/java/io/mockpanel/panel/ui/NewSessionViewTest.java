@@ -136,7 +136,7 @@ class NewSessionViewTest extends KaribuTest {
 
         _click(view.create);
         assertThat(view.error.isVisible()).isTrue();
-        assertThat(view.error.getText()).isEqualTo("The title is required.");
+        assertThat(view.error.getText()).isEqualTo("The title is required (1 to 200 characters).");
         assertThat(sessionsLed()).isEqualTo(before);
 
         view.title.setValue("Now with a title");

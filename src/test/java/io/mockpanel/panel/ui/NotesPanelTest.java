@@ -306,4 +306,82 @@ class NotesPanelTest extends KaribuTest {
 
         assertThat(timelineTexts()).containsExactly("The lead's observation");
     }
+
+    @Test
+    void a_new_note_after_a_private_one_is_shared_again() {
+        TestPanel.Panel p = testPanel.live();
+        NotesPanel panel = mount(p.sessionId(), p.panelist(), "INTERVIEWER");
+        panel.privateNote.setValue(true);
+        assertThat(panel.saveNow("Only for me")).isTrue();
+
+        _click(panel.newNote);
+
+        assertThat(panel.privateNote.getValue()).isFalse();
+        assertThat(panel.saveNow("For the panel")).isTrue();
+        assertThat(jdbc.sql("select text, private from session_note where session_id = ? order by id")
+                .param(p.sessionId()).query((rs, row) -> rs.getString(1) + ":" + rs.getBoolean(2)).list())
+                .containsExactly("Only for me:true", "For the panel:false");
+    }
+
+    @Test
+    void the_quick_tag_hint_goes_away_once_the_session_starts() {
+        TestPanel.Panel p = testPanel.scheduled();
+        NotesPanel panel = mount(p.sessionId(), p.lead(), "INTERVIEWER");
+        assertThat(panel.tagStatus.getText()).isEqualTo(NotesPanel.TAGS_BEFORE_START);
+
+        PanelViewSupport.as(p.lead(), "INTERVIEWER", () -> sessions.start(p.sessionId()));
+        boolean cleared = PanelViewSupport.awaitUi(() -> panel.tagStatus.getText().isEmpty(), java.time.Duration.ofSeconds(10));
+
+        assertThat(cleared).as("the live update clears it").isTrue();
+        assertThat(_find(Button.class, spec -> spec.withId("tag-star_situation"))).allMatch(Button::isEnabled);
+    }
+
+    @Test
+    void while_the_database_is_away_a_save_keeps_the_text_says_so_and_asks_the_browser_to_retry() {
+        TestPanel.Panel p = testPanel.live();
+        login(p.panelist(), "INTERVIEWER");
+        NoteService away = org.mockito.Mockito.mock(NoteService.class, org.mockito.AdditionalAnswers.delegatesTo(notes));
+        org.mockito.Mockito.doThrow(new org.springframework.jdbc.CannotGetJdbcConnectionException("connection refused"))
+                .when(away).saveNote(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyString(),
+                        org.mockito.ArgumentMatchers.anyBoolean());
+        var panel = new NotesPanel(p.sessionId(), away, timeline, bus);
+        UI.getCurrent().add(panel);
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(panel.autosave("Typed while the database restarts")).isEqualTo("retry");
+
+        assertThat(panel.status.getText()).contains("database cannot be reached").contains("kept in this browser");
+        assertThat(panel.counter.getText()).as("the text stays in the composer").isEqualTo("33 / 20 000");
+        assertThat(storedTexts(p.sessionId())).isEmpty();
+        org.mockito.Mockito.reset(away);
+        assertThat(panel.autosave("Typed while the database restarts")).as("the retry once it is back")
+                .matches("\\d+:0");
+        assertThat(storedTexts(p.sessionId())).containsExactly("Typed while the database restarts");
+    }
+
+    @Test
+    void saves_faster_than_allowed_are_answered_with_retry_and_never_lose_the_text() {
+        TestPanel.Panel p = testPanel.live();
+        NotesPanel panel = mount(p.sessionId(), p.panelist(), "INTERVIEWER");
+        int retries = 0;
+        String last = "";
+        for (int i = 0; i < 40; i++) {
+            last = "Note typed very fast " + i;
+            if (panel.autosave(last).equals("retry")) {
+                retries++;
+            }
+        }
+
+        assertThat(retries).as("a flood of saves is refused beyond the burst").isGreaterThan(0);
+        assertThat(panel.status.getText()).startsWith("Not saved yet:").contains("Try again in");
+        long events = jdbc.sql("select count(*) from session_event where session_id = ? and type = 'NOTE_SAVED'")
+                .param(p.sessionId()).query(Long.class).single();
+        // The burst of 20, and the few tokens that refill (4 a second) while the loop runs.
+        assertThat(events).isBetween(20L, 28L);
+        assertThat(panel.counter.getText()).isEqualTo(last.length() + " / 20 000");
+    }
+
+    @Autowired
+    io.mockpanel.panel.PanelSessionService sessions;
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import io.mockpanel.panel.CandidatePrincipal;
+import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,13 +30,10 @@ final class PanelViewSupport {
     private PanelViewSupport() {
     }
 
-    /** Signs a candidate of the session in, for Spring Security and for Vaadin's view access checks. */
-    static Authentication signInCandidate(long sessionId, String name) {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(new CandidatePrincipal(sessionId, name),
-                null, List.of(new SimpleGrantedAuthority("ROLE_CANDIDATE")));
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
+    /** Signs a joined candidate in, for Spring Security and for Vaadin's view access checks. */
+    static Authentication signInCandidate(CandidatePrincipal candidate) {
+        TestPanel.signInCandidate(candidate);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         FakeRequest request = fakeRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> "CANDIDATE".equals(role));

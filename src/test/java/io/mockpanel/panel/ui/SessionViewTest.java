@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -115,6 +117,11 @@ class SessionViewTest extends KaribuTest {
         SessionView view = open(panel, panel.lead(), "INTERVIEWER");
 
         _click(button("end-session"));
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("confirm-end"));
+        assertThat(ConfirmDialogKt._getText(confirm)).contains("candidate's screen shows that the session is over")
+                .contains("link stops working");
+        assertThat(state()).as("nothing happens before the confirmation").isEqualTo("Live");
+        ConfirmDialogKt._fireConfirm(confirm);
 
         assertThat(state()).isEqualTo("Completed");
         assertThat(present("end-session")).isFalse();
@@ -131,6 +138,13 @@ class SessionViewTest extends KaribuTest {
         open(panel, panel.lead(), "INTERVIEWER");
 
         _click(button("cancel-session"));
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("confirm-cancel"));
+        ConfirmDialogKt._fireCancel(confirm);
+        assertThat(state()).as("kept when the lead changes their mind").isEqualTo("Scheduled");
+        assertThat(sessions.find(panel.sessionId()).state()).isEqualTo(SessionState.SCHEDULED);
+
+        _click(button("cancel-session"));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-cancel")));
 
         assertThat(state()).isEqualTo("Cancelled");
         assertThat(present("start-session")).isFalse();
@@ -213,6 +227,9 @@ class SessionViewTest extends KaribuTest {
         assertThat(present("timer-toggle")).as("no timer before the first push").isFalse();
         _click(view.pushNext);
 
+        assertThat(button("timer-toggle").getText()).as("the first push starts the scenario's countdown")
+                .isEqualTo("Pause");
+        _click(button("timer-toggle"));
         assertThat(button("timer-toggle").getText()).isEqualTo("Start");
         _click(button("timer-toggle"));
         assertThat(button("timer-toggle").getText()).isEqualTo("Pause");
@@ -221,7 +238,8 @@ class SessionViewTest extends KaribuTest {
 
         assertThat(button("timer-toggle").getText()).isEqualTo("Start");
         assertThat(log.after(panel.sessionId(), 0)).extracting(SessionEvent::type).containsSubsequence(
-                EventTypes.TIMER_STARTED, EventTypes.TIMER_EXTENDED, EventTypes.TIMER_PAUSED);
+                EventTypes.TIMER_STARTED, EventTypes.TIMER_PAUSED, EventTypes.TIMER_STARTED,
+                EventTypes.TIMER_EXTENDED, EventTypes.TIMER_PAUSED);
         int minutes = agenda.getFirst().durationMinutes() + 5;
         String shown = view.countdown.getText();
         assertThat(shown).matches("\\d\\d:\\d\\d");
