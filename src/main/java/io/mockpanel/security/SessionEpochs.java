@@ -3,6 +3,9 @@ package io.mockpanel.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +42,24 @@ class SessionEpochs {
     boolean isCurrent(String username, int epoch) {
         AccountState state = cache.get(username, this::load);
         return state.enabled() && epoch >= state.epoch();
+    }
+
+    /**
+     * Reads the state of all these accounts in one query and remembers it: the sweep of open
+     * screens costs one query per round, however many people are signed in on this node.
+     */
+    void refresh(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        Map<String, AccountState> found = new HashMap<>();
+        jdbc.sql("select username, enabled, session_epoch from user_account where username = any(?)")
+                .param(usernames.toArray(String[]::new))
+                .query((rs, row) -> found.put(rs.getString(1), new AccountState(rs.getBoolean(2), rs.getInt(3))))
+                .list();
+        for (String username : usernames) {
+            cache.put(username, found.getOrDefault(username, GONE));
+        }
     }
 
     /** Forgets what this node read about an account, after it changed here. */
