@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -33,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Import of a library Markdown file in two steps: the file is read and previewed (what is new,
- * what changes, what is already there, or exactly which line is wrong), then imported on
+ * what changes, what is already there, or every line that is wrong), then imported on
  * confirmation. Nothing is saved before the confirmation.
  */
 @Route("scenarios/import")
@@ -104,7 +103,7 @@ class ScenarioImportView extends VerticalLayout {
             pending = new Pending(sourceName, bytes);
             showPreview(sourceName, preview);
         } catch (ScenarioFormatException e) {
-            showError("Nothing was imported from " + sourceName + ". " + e.getMessage());
+            showProblems("Nothing was imported from " + sourceName + ".", e);
         }
     }
 
@@ -118,7 +117,7 @@ class ScenarioImportView extends VerticalLayout {
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(ScenarioLibraryView.class));
         } catch (ScenarioFormatException e) {
-            showError("Nothing was imported. " + e.getMessage());
+            showProblems("Nothing was imported.", e);
         } finally {
             pending = null;
         }
@@ -132,11 +131,12 @@ class ScenarioImportView extends VerticalLayout {
 
     private void showError(String message) {
         result.removeAll();
-        var error = new Div(VaadinIcon.WARNING.create(), new Span(message));
-        error.addClassName("import-error");
-        error.setId("import-error");
-        error.getElement().setAttribute("role", "alert");
-        result.add(error);
+        result.add(ImportProblems.of(message));
+    }
+
+    private void showProblems(String lead, ScenarioFormatException e) {
+        result.removeAll();
+        result.add(new ImportProblems(lead, e.problems()));
     }
 
     private void showPreview(String sourceName, ImportPreview preview) {
