@@ -18,7 +18,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.mockpanel.scenario.ImportChange;
 import io.mockpanel.scenario.ImportPreview;
 import io.mockpanel.scenario.ImportPreview.ScenarioImport;
@@ -26,6 +25,7 @@ import io.mockpanel.scenario.ImportResult;
 import io.mockpanel.scenario.ScenarioFormatException;
 import io.mockpanel.scenario.ScenarioService;
 import io.mockpanel.security.AppRoles;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +56,7 @@ class ScenarioImportView extends VerticalLayout {
     private record Pending(String sourceName, byte[] bytes) {
     }
 
-    ScenarioImportView(ScenarioService scenarios) {
+    ScenarioImportView(ScenarioService scenarios, MeterRegistry metrics) {
         this.scenarios = scenarios;
         addClassName("import-view");
 
@@ -66,7 +66,12 @@ class ScenarioImportView extends VerticalLayout {
                 + "Scenarios whose title is already in the library are updated; nothing is saved until you confirm.");
         intro.addClassName("import-intro");
 
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> preview(metadata.fileName(), bytes)));
+        // Counted while it streams in: never more than the limit is read, whatever the browser says.
+        upload = new Upload(new BoundedUploadHandler(ScenarioService.MAX_FILE_BYTES, "1 MiB", this::preview,
+                (fileName, message) -> {
+                    reset();
+                    showError(message);
+                }, metrics));
         upload.setAcceptedFileTypes(".md", ".markdown", ".txt", "text/markdown", "text/plain");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ScenarioService.MAX_FILE_BYTES);
