@@ -41,8 +41,12 @@ public class ScenarioService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<ScenarioSummary> search(ScenarioFilter filter) {
-        String text = blankToNull(filter.text());
+        String text = filter.searchText();
         String pattern = text == null ? null : "%" + escapeLike(text) + "%";
+        if (hasNul(filter.category()) || hasNul(filter.level())) {
+            // Nothing stored holds a NUL (PostgreSQL cannot), and the database would refuse the query.
+            return List.of();
+        }
         return jdbc.sql("""
                 select s.id, s.category, s.title, s.level, s.duration_minutes, s.company, s.situation,
                        (select count(*) from discussion_area a where a.scenario_id = s.id) as area_count,
@@ -132,9 +136,8 @@ public class ScenarioService {
             throw new ScenarioFormatException(0, "The file has " + file.length + " bytes; a library file may have "
                     + "at most " + MAX_FILE_BYTES + " (1 MiB).");
         }
-        LibraryDocument document = reader.read(decodeUtf8(file));
-        LibraryLimits.check(document);
-        return document;
+        // The reader checks every value against the database's sizes too, so nothing fails mid-import.
+        return reader.read(decodeUtf8(file));
     }
 
     static String decodeUtf8(byte[] file) throws ScenarioFormatException {
@@ -172,6 +175,10 @@ public class ScenarioService {
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static boolean hasNul(@Nullable String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
     }
 
     private static String escapeLike(String text) {

@@ -374,7 +374,7 @@ class ScenarioImportTest {
         String title = unique("Long") + " " + "x".repeat(200);
         ScenarioFormatException e = refused(utf8(oneScenario(title, "Too long a title.")), title);
 
-        assertThat(e.lineNumber()).isZero();
+        assertThat(e.lineNumber()).as("the scenario's heading").isEqualTo(5);
         assertThat(e.getMessage()).contains("title has " + title.length() + " characters; at most 200 are allowed");
     }
 

@@ -466,12 +466,146 @@ class ScenarioMarkdownReaderTest {
             assertThat(e.lineNumber()).isEqualTo(20);
         }
 
-        @Test
-        void the_first_error_in_the_file_is_the_one_reported() {
-            String markdown = ONE_SCENARIO.replace("45 minutes", "an hour")
-                    + "\n### Scenario 2: Beta\n**Level**: X\n";
+        /** The line of each problem, in the order reported. */
+        private List<Integer> lines(ScenarioFormatException e) {
+            return e.problems().stream().map(FormatProblem::line).toList();
+        }
 
-            assertThat(failure(markdown).lineNumber()).isEqualTo(7);
+        @Test
+        void every_independent_problem_of_a_file_is_reported_with_its_line() {
+            String markdown = """
+                    # Lib
+
+                    ## Cat
+
+                    ### Scenario 1: Alpha
+                    **Level**: Senior Manager
+                    **Duration**: an hour
+                    **Budget**: 5 million
+
+                    **Situation**: Something happens.
+
+                    **Expected Discussion Points**:
+
+                    #### 1. First Area
+                    - Q1?
+                    #### 2. Empty Area
+
+                    ### Scenario 2: Beta
+                    **Level**: Director
+                    **Duration**: 30 minutes
+
+                    **Expected Discussion Points**:
+                    - Orphan question?
+                    - Second orphan?
+
+                    ### Scenario 3: Gamma
+                    **Level**: VP
+                    **Duration**: 60 minutes
+
+                    **Situation**: All fine here.
+
+                    **Expected Discussion Points**:
+
+                    #### 1. Area
+                    - Q?
+
+                    ### Scenario 4: ALPHA
+                    **Level**: CTO
+                    **Duration**: 45
+                    **Situation**: Same title again.
+                    **Expected Discussion Points**:
+                    #### 1. Area
+                    -
+                    - Q?
+                    """;
+
+            ScenarioFormatException e = failure(markdown);
+
+            assertThat(e.problems()).extracting(FormatProblem::text).containsExactly(
+                    "Line 7: the duration \"an hour\" is not a number of minutes; write it like \"45 minutes\""
+                            + " (1 to 600).",
+                    "Line 8: scenario \"Alpha\" has an unknown field **Budget**; the fields a scenario can have are"
+                            + " **Level**, **Duration**, **Company**, **Situation**, **Key Challenges** and"
+                            + " **Expected Discussion Points**.",
+                    "Line 16: discussion area \"Empty Area\" in scenario \"Alpha\" has no questions; list them"
+                            + " below it, one per line starting with \"- \".",
+                    "Line 18: scenario \"Beta\" has no **Situation**: line; every scenario needs one.",
+                    "Line 23: the question \"Orphan question?\" in scenario \"Beta\" comes before any discussion"
+                            + " area; put a heading like \"#### 1. Area title\" above it.",
+                    "Line 37: there are two scenarios called \"ALPHA\" (lines 5 and 37); each scenario needs its"
+                            + " own title.",
+                    "Line 43: the list item is empty; write its text after the \"- \" or remove the line.");
+            assertThat(e.lineNumber()).isEqualTo(7);
+            assertThat(e).hasMessageStartingWith("The file has 7 problems. Line 7: the duration");
+        }
+
+        @Test
+        void a_misplaced_list_or_paragraph_is_reported_once_not_once_per_line() {
+            String markdown = ONE_SCENARIO.replace("**Company**: Acme", """
+                    **Risks**:
+                    - Budget
+                    - Morale""").replace("**Key Challenges**:", """
+                    Loose text that
+                    goes on for a second line.
+
+                    **Key Challenges**:""");
+
+            ScenarioFormatException e = failure(markdown);
+
+            assertThat(lines(e)).containsExactly(8, 14);
+            assertThat(e.problems().get(0).message()).contains("unknown field **Risks**");
+            assertThat(e.problems().get(1).message()).contains("\"Loose text that\"", "not part of any field");
+        }
+
+        @Test
+        void problems_in_guidance_lists_and_outside_any_block_are_collected_too() {
+            String markdown = ONE_SCENARIO + """
+
+                    ## Tips
+
+                    **Level**: Stray
+                    - a list item right below it
+
+                    #### Lonely area
+                    - Question of no scenario?
+
+                    ### Preparation
+                    1. **Research**: the company
+                    -
+                    Not an item.
+                    2. **Practice**: out loud
+                    """;
+
+            ScenarioFormatException e = failure(markdown);
+
+            assertThat(lines(e)).containsExactly(22, 25, 30, 31);
+            assertThat(e.problems().get(0).message()).contains("\"**Level**: Stray\"", "is not inside a scenario");
+            assertThat(e.problems().get(1).message()).contains("\"#### Lonely area\"", "not inside a scenario");
+            assertThat(e.problems().get(2).message()).isEqualTo(
+                    "the list item is empty; write its text after the \"- \" or remove the line.");
+            assertThat(e.problems().get(3).message()).contains("\"Not an item.\"", "not part of the list");
+        }
+
+        @Test
+        void values_longer_than_the_database_holds_are_reported_at_their_own_lines() {
+            String markdown = ONE_SCENARIO.replace("Alpha", "T".repeat(201)).replace("- Q1?", "- " + "q".repeat(20_001));
+
+            ScenarioFormatException e = failure(markdown);
+
+            assertThat(e.problems()).extracting(FormatProblem::text).containsExactly(
+                    "Line 5: scenario \"" + "T".repeat(57) + "...\": the title has 201 characters; at most 200"
+                            + " are allowed.",
+                    "Line 18: scenario \"" + "T".repeat(57) + "...\": the question has 20001 characters; at most"
+                            + " 20000 are allowed.");
+        }
+
+        @Test
+        void a_file_with_one_problem_keeps_the_single_line_message() {
+            ScenarioFormatException e = failure(ONE_SCENARIO.replace("45 minutes", "an hour"));
+
+            assertThat(e.problems()).hasSize(1);
+            assertThat(e).hasMessageStartingWith("Line 7: the duration");
         }
     }
 }

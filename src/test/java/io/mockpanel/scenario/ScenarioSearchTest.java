@@ -129,6 +129,36 @@ class ScenarioSearchTest {
     }
 
     @Test
+    void a_nul_character_in_the_text_is_left_out_instead_of_failing_in_the_database() {
+        assertThat(titles("Cri\u0000sis management", null, null))
+                .containsExactly("Crisis Management and Incident Response");
+        assertThat(titles("\u0000", null, null)).hasSize(service.search(ScenarioFilter.ALL).size());
+    }
+
+    @Test
+    void other_control_characters_search_as_spaces_and_broken_surrogates_are_left_out() {
+        assertThat(titles("crisis\tmanagement\r\nand\u0007 incident", null, null))
+                .containsExactly("Crisis Management and Incident Response");
+        assertThat(titles("Crisis\uD83DManagement\uDE00", null, null)).isEmpty();
+        assertThat(titles("Crisis \uD83D Management", null, null))
+                .containsExactly("Crisis Management and Incident Response");
+    }
+
+    @Test
+    void a_category_or_level_holding_a_nul_matches_nothing_and_fails_nothing() {
+        assertThat(titles(null, TECHNICAL + "\u0000", null)).isEmpty();
+        assertThat(titles(null, null, "\u0000" + PRINCIPAL)).isEmpty();
+    }
+
+    @Test
+    void a_text_far_longer_than_the_search_field_allows_is_cut_not_refused_by_the_database() {
+        String crisis = "Crisis Management and Incident Response";
+
+        assertThat(titles(crisis + " ".repeat(10) + "x".repeat(100_000), null, null)).isEmpty();
+        assertThat(titles(crisis + "\u0000".repeat(100_000), null, null)).containsExactly(crisis);
+    }
+
+    @Test
     void summaries_count_the_areas_and_questions_of_a_scenario() throws Exception {
         String title = unique("Counted");
         service.importLibrary(utf8(oneScenario(title, "Counting.")), "counted.md");

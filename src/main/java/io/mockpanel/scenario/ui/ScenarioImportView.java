@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -19,7 +18,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.mockpanel.scenario.ImportChange;
 import io.mockpanel.scenario.ImportPreview;
 import io.mockpanel.scenario.ImportPreview.ScenarioImport;
@@ -27,13 +25,14 @@ import io.mockpanel.scenario.ImportResult;
 import io.mockpanel.scenario.ScenarioFormatException;
 import io.mockpanel.scenario.ScenarioService;
 import io.mockpanel.security.AppRoles;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Import of a library Markdown file in two steps: the file is read and previewed (what is new,
- * what changes, what is already there, or exactly which line is wrong), then imported on
+ * what changes, what is already there, or every line that is wrong), then imported on
  * confirmation. Nothing is saved before the confirmation.
  */
 @Route("scenarios/import")
@@ -57,7 +56,7 @@ class ScenarioImportView extends VerticalLayout {
     private record Pending(String sourceName, byte[] bytes) {
     }
 
-    ScenarioImportView(ScenarioService scenarios) {
+    ScenarioImportView(ScenarioService scenarios, MeterRegistry metrics) {
         this.scenarios = scenarios;
         addClassName("import-view");
 
@@ -67,7 +66,12 @@ class ScenarioImportView extends VerticalLayout {
                 + "Scenarios whose title is already in the library are updated; nothing is saved until you confirm.");
         intro.addClassName("import-intro");
 
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> preview(metadata.fileName(), bytes)));
+        // Counted while it streams in: never more than the limit is read, whatever the browser says.
+        upload = new Upload(new BoundedUploadHandler(ScenarioService.MAX_FILE_BYTES, "1 MiB", this::preview,
+                (fileName, message) -> {
+                    reset();
+                    showError(message);
+                }, metrics));
         upload.setAcceptedFileTypes(".md", ".markdown", ".txt", "text/markdown", "text/plain");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ScenarioService.MAX_FILE_BYTES);
@@ -104,7 +108,7 @@ class ScenarioImportView extends VerticalLayout {
             pending = new Pending(sourceName, bytes);
             showPreview(sourceName, preview);
         } catch (ScenarioFormatException e) {
-            showError("Nothing was imported from " + sourceName + ". " + e.getMessage());
+            showProblems("Nothing was imported from " + sourceName + ".", e);
         }
     }
 
@@ -118,7 +122,7 @@ class ScenarioImportView extends VerticalLayout {
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(ScenarioLibraryView.class));
         } catch (ScenarioFormatException e) {
-            showError("Nothing was imported. " + e.getMessage());
+            showProblems("Nothing was imported.", e);
         } finally {
             pending = null;
         }
@@ -132,11 +136,12 @@ class ScenarioImportView extends VerticalLayout {
 
     private void showError(String message) {
         result.removeAll();
-        var error = new Div(VaadinIcon.WARNING.create(), new Span(message));
-        error.addClassName("import-error");
-        error.setId("import-error");
-        error.getElement().setAttribute("role", "alert");
-        result.add(error);
+        result.add(ImportProblems.of(message));
+    }
+
+    private void showProblems(String lead, ScenarioFormatException e) {
+        result.removeAll();
+        result.add(new ImportProblems(lead, e.problems()));
     }
 
     private void showPreview(String sourceName, ImportPreview preview) {

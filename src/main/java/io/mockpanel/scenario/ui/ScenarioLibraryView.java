@@ -52,7 +52,7 @@ class ScenarioLibraryView extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
-        search.setMaxLength(200);
+        search.setMaxLength(ScenarioFilter.MAX_TEXT);
 
         category.setItems(scenarios.categories());
         category.setPlaceholder("All categories");
@@ -95,8 +95,10 @@ class ScenarioLibraryView extends VerticalLayout {
     }
 
     void refresh() {
-        List<ScenarioSummary> found = scenarios.search(new ScenarioFilter(search.getValue(), category.getValue(),
-                level.getValue()));
+        var filter = new ScenarioFilter(search.getValue(), category.getValue(), level.getValue());
+        search.setHelperText(filter.leavesOutCharacters()
+                ? "Control characters (such as NUL) cannot be searched for and were left out." : null);
+        List<ScenarioSummary> found = scenarios.search(filter);
         cards.removeAll();
         found.forEach(summary -> cards.add(card(summary)));
         resultCount.setText(found.size() == 1 ? "1 scenario" : found.size() + " scenarios");

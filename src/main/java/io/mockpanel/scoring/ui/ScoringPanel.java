@@ -190,8 +190,10 @@ public class ScoringPanel extends VerticalLayout {
         body.add(status(board));
 
         if (board.canScore()) {
+            // The form on screen is never swapped under its user: the browser may hold typing the
+            // server has not heard of yet. When the sheet was saved elsewhere, the form says so.
             SheetForm form = forms.get(board.scenario());
-            if (form == null || !form.keepOver(board)) {
+            if (form == null) {
                 form = new SheetForm(board);
                 forms.put(board.scenario(), form);
             } else {
@@ -322,11 +324,15 @@ public class ScoringPanel extends VerticalLayout {
             shownConsensus.getStyle().set("margin", "0").set("white-space", "pre-line");
             card.add(shownConsensus);
             if (board.canRecordConsensus()) {
+                // As with the sheet: the editor on screen is kept, and says so when the consensus
+                // was recorded elsewhere meanwhile (it is shown just above).
                 ConsensusEditor editor = editors.get(area);
                 long version = recorded == null ? 0 : recorded.version();
-                if (editor == null || !(editor.dirty || editor.version == version)) {
+                if (editor == null) {
                     editor = new ConsensusEditor(board.scenario(), area, recorded);
                     editors.put(area, editor);
+                } else if (editor.version != version) {
+                    editor.recordedElsewhere(version);
                 }
                 card.add(editor);
             }
@@ -397,7 +403,6 @@ public class ScoringPanel extends VerticalLayout {
         private final int scenario;
         private final long version;
         private final boolean submitted;
-        private boolean dirty;
         private final Map<Integer, RadioButtonGroup<ScoreScale>> scores = new LinkedHashMap<>();
         private final Map<Integer, TextArea> justifications = new LinkedHashMap<>();
         private final RadioButtonGroup<ScoreScale> recommendation = scaleGroup("Overall recommendation");
@@ -467,17 +472,6 @@ public class ScoringPanel extends VerticalLayout {
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(wrapRow(saveDraft, submit));
 
-            // After the initial values: from now on, anything changed is unsaved work.
-            scores.values().forEach(g -> g.addValueChangeListener(e -> dirty = true));
-            justifications.values().forEach(t -> t.addValueChangeListener(e -> dirty = true));
-            recommendation.addValueChangeListener(e -> dirty = true);
-            recommendationText.addValueChangeListener(e -> dirty = true);
-        }
-
-        /** Keep this form over a new board when it still shows the stored sheet, or holds unsaved work. */
-        boolean keepOver(ScoringBoard board) {
-            long stored = board.mine().map(ScoreSheet::version).orElse(0L);
-            return dirty || stored == version;
         }
 
         void noticeStale(ScoringBoard board) {
@@ -545,10 +539,16 @@ public class ScoringPanel extends VerticalLayout {
     /** The lead's input for one area's consensus. */
     private final class ConsensusEditor extends Div {
 
-        private final long version;
-        private boolean dirty;
+        private final int scenario;
+        private final int area;
+        /** The recorded version this editor replaces when it records. */
+        private long version;
+        private final Button record;
+        private final Div message = new Div();
 
         ConsensusEditor(int scenario, int area, @Nullable ConsensusScore recorded) {
+            this.scenario = scenario;
+            this.area = area;
             this.version = recorded == null ? 0 : recorded.version();
             stack(this);
             var score = new Select<ScoreScale>();
@@ -563,9 +563,7 @@ public class ScoringPanel extends VerticalLayout {
                 ScoreScale.of(recorded.score()).ifPresent(score::setValue);
                 note.setValue(recorded.note());
             }
-            score.addValueChangeListener(e -> dirty = true);
-            note.addValueChangeListener(e -> dirty = true);
-            var record = new Button(recorded == null ? "Record consensus" : "Change consensus", e -> {
+            record = new Button(recorded == null ? "Record consensus" : "Change consensus", e -> {
                 if (score.getValue() == null) {
                     error("Choose the consensus score, from 1 to 4, first.");
                     return;
@@ -575,7 +573,30 @@ public class ScoringPanel extends VerticalLayout {
                         "Consensus recorded.", () -> consensusEditors.getOrDefault(scenario, Map.of()).remove(area));
             });
             record.setId("record-consensus-" + area);
-            add(score, note, record);
+            message.setId("consensus-message-" + area);
+            message.setVisible(false);
+            message.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(score, note, message, record);
+        }
+
+        /**
+         * The consensus was recorded in another tab or window: what is typed here stays, and
+         * recording it now deliberately replaces the newer one, which the card shows above.
+         */
+        void recordedElsewhere(long newVersion) {
+            version = newVersion;
+            record.setText("Change consensus");
+            message.removeAll();
+            var load = new Button("Use the recorded one", e -> {
+                consensusEditors.getOrDefault(scenario, Map.of()).remove(area);
+                shown = null;
+                refresh();
+            });
+            load.setId("load-consensus-" + area);
+            load.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            message.add(new Span("This consensus was recorded in another tab or window meanwhile (shown above)."
+                    + " Yours is kept here: record it to replace that one."), load);
+            message.setVisible(true);
         }
     }
 

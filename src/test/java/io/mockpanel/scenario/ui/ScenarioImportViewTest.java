@@ -12,6 +12,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouteNotFoundError;
 import io.mockpanel.scenario.LibraryFiles;
@@ -125,6 +126,53 @@ class ScenarioImportViewTest extends KaribuTest {
         assertThat(_find(Paragraph.class, spec -> spec.withId("import-summary"))).isEmpty();
         view.importPending();
         assertThat(LibraryFiles.rowsTitled(jdbc, title)).isZero();
+    }
+
+    /** Texts of the listed problems, the "and N more" line included. */
+    private static java.util.List<String> listedProblems() {
+        return _find(_get(Div.class, spec -> spec.withId("import-error")), ListItem.class).stream()
+                .map(item -> item.getElement().getTextRecursively()).toList();
+    }
+
+    @Test
+    void a_file_with_several_problems_lists_every_one_with_its_line_and_saves_nothing() {
+        ScenarioImportView view = open("ivy", "INTERVIEWER");
+        String title = unique("Many problems");
+        String file = badDuration(title).replace("**Level**: Senior Manager\n", "")
+                + "\n### Scenario 2: " + title + "\n**Level**: X\n";
+
+        view.preview("many.md", utf8(file));
+
+        assertThat(error()).startsWith("Nothing was imported from many.md. The file has 6 problems;");
+        assertThat(listedProblems()).containsExactly(
+                "Line 5: scenario \"" + title + "\" has no **Level**: line; every scenario needs one.",
+                "Line 6: the duration \"an hour\" is not a number of minutes; write it like \"45 minutes\""
+                        + " (1 to 600).",
+                "Line 15: there are two scenarios called \"" + title + "\" (lines 5 and 15); each scenario needs"
+                        + " its own title.",
+                "Line 15: scenario \"" + title + "\" has no **Duration**: line; every scenario needs one.",
+                "Line 15: scenario \"" + title + "\" has no **Situation**: line; every scenario needs one.",
+                "Line 15: scenario \"" + title + "\" has no discussion areas; add an **Expected Discussion"
+                        + " Points**: line followed by headings like \"#### 1. Area title\", each with its questions.");
+        assertThat(confirmShown()).isFalse();
+        view.importPending();
+        assertThat(LibraryFiles.rowsTitled(jdbc, title)).isZero();
+    }
+
+    @Test
+    void a_file_with_very_many_problems_lists_the_first_twenty_and_says_how_many_more() {
+        ScenarioImportView view = open("ivy", "INTERVIEWER");
+        var file = new StringBuilder("# Broken\n\n## " + LibraryFiles.TEST_CATEGORY + "\n");
+        for (int i = 1; i <= 25; i++) {
+            file.append("\n### Scenario ").append(i).append(": ").append(unique("Empty " + i))
+                    .append("\n**Level**: VP\n**Duration**: 30\n**Situation**: S.\n**Expected Discussion Points**:\n");
+        }
+
+        view.preview("lots.md", utf8(file.toString()));
+
+        assertThat(error()).contains("The file has 25 problems;");
+        assertThat(listedProblems()).hasSize(21).last().isEqualTo("… and 5 more.");
+        assertThat(listedProblems().getFirst()).startsWith("Line 5: ").contains("has no discussion areas");
     }
 
     @Test

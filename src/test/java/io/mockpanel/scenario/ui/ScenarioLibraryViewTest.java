@@ -131,6 +131,23 @@ class ScenarioLibraryViewTest extends KaribuTest {
     }
 
     @Test
+    void a_nul_character_typed_or_pasted_into_the_search_narrows_the_cards_and_says_it_was_left_out() {
+        ScenarioLibraryView view = open("ivy", "INTERVIEWER");
+
+        view.search.setValue("monolithic\u0000 ARCHITECTURE");
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(cardTitles(view)).containsExactly("Technology Transformation Leadership");
+        assertThat(resultCount()).isEqualTo("1 scenario");
+        assertThat(view.search.getHelperText()).isEqualTo(
+                "Control characters (such as NUL) cannot be searched for and were left out.");
+
+        view.search.setValue("rollback");
+        assertThat(resultCount()).isEqualTo("2 scenarios");
+        assertThat(view.search.getHelperText()).isNullOrEmpty();
+    }
+
+    @Test
     void the_import_link_is_shown_to_an_interviewer() {
         open("ivy", "INTERVIEWER");
         assertThat(_get(RouterLink.class, spec -> spec.withId("import-link")).getHref()).isEqualTo("scenarios/import");

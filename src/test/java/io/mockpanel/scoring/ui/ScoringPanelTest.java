@@ -295,6 +295,58 @@ class ScoringPanelTest extends KaribuTest {
     }
 
     @Test
+    void a_sheet_saved_in_another_tab_never_replaces_the_form_on_screen_it_says_so() {
+        TestPanel.Panel panel = testPanel.live();
+        ScoringPanel firstTab = mount(panel.panelist(), "INTERVIEWER", panel.sessionId());
+        ScoringPanel secondTab = new ScoringPanel(panel.sessionId(), scoring, sessions, bus);
+        UI.getCurrent().add(secondTab);
+        TextArea onScreen = textArea(secondTab, "justification-0");
+
+        radio(firstTab, "score-area-0").setValue(ScoreScale.YES);
+        _click(button(firstTab, "save-draft"));
+        // What the second tab's browser may hold and the server has not heard of yet must not be
+        // wiped by a redraw: the form stays and tells its user.
+        secondTab.refresh();
+
+        assertThat(textArea(secondTab, "justification-0")).as("the same form").isSameAs(onScreen);
+        assertThat(text(secondTab, "scoring-message")).startsWith("Your sheet was saved in another tab or window");
+        _click(button(secondTab, "reload-sheet"));
+        assertThat(radio(secondTab, "score-area-0").getValue()).isEqualTo(ScoreScale.YES);
+    }
+
+    @Test
+    void a_consensus_recorded_in_another_tab_keeps_this_tabs_input_and_lets_it_replace_it_deliberately() {
+        TestPanel.Panel panel = testPanel.live();
+        as(panel.lead(), "INTERVIEWER", () -> scoring.submit(panel.sessionId(), sheet(0, 0, 3, 1, 3, 3, 3)));
+        as(panel.panelist(), "INTERVIEWER", () -> scoring.submit(panel.sessionId(), sheet(0, 0, 3, 4, 3, 3, 3)));
+        as(panel.lead(), "INTERVIEWER", () -> scoring.reveal(panel.sessionId(), 0));
+        ScoringPanel firstTab = mount(panel.lead(), "INTERVIEWER", panel.sessionId());
+        ScoringPanel secondTab = new ScoringPanel(panel.sessionId(), scoring, sessions, bus);
+        UI.getCurrent().add(secondTab);
+
+        consensusScore(secondTab).setValue(ScoreScale.STRONG_YES);
+        textArea(secondTab, "consensus-note-0").setValue("Second tab: strong on the plan.");
+        consensusScore(firstTab).setValue(ScoreScale.NO);
+        _click(button(firstTab, "record-consensus-0"));
+        secondTab.refresh();
+
+        assertThat(text(secondTab, "consensus-0")).startsWith("Consensus: 2 · No");
+        assertThat(text(secondTab, "consensus-message-0")).contains("recorded in another tab or window");
+        assertThat(textArea(secondTab, "consensus-note-0").getValue()).isEqualTo("Second tab: strong on the plan.");
+        assertThat(consensusScore(secondTab).getValue()).isEqualTo(ScoreScale.STRONG_YES);
+
+        _click(button(secondTab, "record-consensus-0"));
+
+        assertThat(boardAs(panel.lead(), panel.sessionId()).consensus(0).orElseThrow().score()).isEqualTo(4);
+        assertThat(text(secondTab, "consensus-0")).startsWith("Consensus: 4 · Strong yes — Second tab");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<ScoreScale> consensusScore(Component in) {
+        return _get(in, Select.class, spec -> spec.withId("consensus-score-0"));
+    }
+
+    @Test
     void a_submission_by_someone_else_shows_up_live_and_a_detached_panel_stops_listening() throws Exception {
         TestPanel.Panel panel = testPanel.live();
         ScoringPanel scoringPanel = mount(panel.panelist(), "INTERVIEWER", panel.sessionId());
