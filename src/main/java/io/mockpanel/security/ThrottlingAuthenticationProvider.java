@@ -16,6 +16,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
+    /** Far above any real username (at most 40), so that no sign-in form ever reaches the limit. */
+    private static final int MAX_USERNAME = 255;
+
     private final AuthenticationProvider delegate;
     private final LoginThrottle throttle;
 
@@ -28,6 +31,11 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String address = addressOf(authentication);
+        if (username.length() > MAX_USERNAME || username.strip().chars().anyMatch(Character::isISOControl)) {
+            // No account has such a name (and PostgreSQL cannot even store a NUL): the same answer
+            // as any unknown user, without a guess and without touching the database.
+            throw new BadCredentialsException("Bad credentials");
+        }
         throttle.forgetExpired();
         if (!throttle.reserve(username, address)) {
             throw new LoginThrottledException();

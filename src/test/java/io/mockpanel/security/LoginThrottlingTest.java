@@ -140,6 +140,22 @@ class LoginThrottlingTest {
         assertThat(unknown.getMessage()).isEqualTo(wrongPassword.getMessage());
     }
 
+    @Test
+    void a_username_with_a_nul_or_of_absurd_length_fails_like_an_unknown_one_and_never_reaches_the_database() {
+        String username = account(AccountRole.COACH);
+        String address = Unique.address();
+
+        Throwable nul = catchThrowable(() -> attempt(username.substring(0, 2) + "\0" + username.substring(2), PASSWORD,
+                address));
+        Throwable huge = catchThrowable(() -> attempt("a".repeat(10_000), PASSWORD, address));
+
+        assertThat(nul).isExactlyInstanceOf(BadCredentialsException.class);
+        assertThat(huge).isExactlyInstanceOf(BadCredentialsException.class);
+        assertThat(jdbc.sql("select count(*) from login_throttle where address = ?").param(address)
+                .query(Long.class).single()).isZero();
+        assertThat(attempt(username, PASSWORD, address).getName()).isEqualTo(username);
+    }
+
     /**
      * A disabled account is refused before the password is looked at; the provider reports it
      * exactly like an unknown user, so nobody learns that the account exists. It never signs in,
