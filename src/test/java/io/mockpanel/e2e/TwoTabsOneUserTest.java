@@ -16,7 +16,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -161,10 +160,6 @@ class TwoTabsOneUserTest {
     }
 
     @Test
-    @Disabled("bug: NotesPanel's localStorage draft key (mockpanel.note-draft.<session>.<user>) is shared by all"
-            + " tabs of a browser: tab one's next keystroke overwrites tab two's mirrored, conflicting text and"
-            + " tab one's successful save then removes the key, so after a reload tab two shows an empty composer,"
-            + " no conflict and no message, and its text is gone")
     void a_tab_with_an_unresolved_conflict_gets_its_text_back_after_a_reload() {
         Page[] tabs = twoConsoleTabs();
         Page one = tabs[0];

@@ -71,14 +71,41 @@ public class NotesPanel extends VerticalLayout {
 
     /**
      * The browser half of autosave. $0 the panel (its {@code $server}), $1 the text area, $2 a span
-     * only this script writes ("Saving…", or why a save did not happen), $3 the localStorage key, $4
+     * only this script writes ("Saving…", or why a save did not happen), $3 the localStorage key of
+     * this person's drafts in this session (each tab adds its own id), $4
      * the debounce, $5 the longest wait while typing on, $6 the private checkbox, $7 the longest note.
      * A text over the limit is never sent (a huge request would stall the page's connection); a save
      * the server could not make now ("retry", or no answer) is tried again with a growing pause.
      */
     private static final String AUTOSAVE_SCRIPT = """
-            const panel = $0, area = $1, pending = $2, key = $3, debounceMs = $4, maxWaitMs = $5, box = $6, maxLength = $7;
+            const panel = $0, area = $1, pending = $2, base = $3, debounceMs = $4, maxWaitMs = $5, box = $6, maxLength = $7;
             if (panel.__mpNotes) { return; }
+            // One draft per tab: a tab id kept in sessionStorage survives the tab's reloads, and two
+            // tabs of one person never overwrite (or clear) each other's unsaved text.
+            const tab = (() => {
+              try {
+                let id = sessionStorage.getItem('mockpanel.tab');
+                if (!id) { id = Date.now().toString(36) + Math.random().toString(36).slice(2, 8); sessionStorage.setItem('mockpanel.tab', id); }
+                return id;
+              } catch (e) { return 'tab'; }
+            })();
+            const key = base + '.' + tab;
+            // A draft of a tab that is gone (closed, crashed, or older than per-tab drafts) is taken
+            // over once it has been quiet for 30 s, so nothing typed is ever stranded.
+            try {
+              if (!localStorage.getItem(key)) {
+                let best = null, bestKey = null;
+                for (let i = 0; i < localStorage.length; i++) {
+                  const k = localStorage.key(i);
+                  if (k !== key && (k === base || (k && k.startsWith(base + '.')))) {
+                    const d = JSON.parse(localStorage.getItem(k) || 'null');
+                    if (d && typeof d.text === 'string' && d.text && Date.now() - (Number(d.ts) || 0) > 30000
+                        && (!best || Number(d.ts) > Number(best.ts))) { best = d; bestKey = k; }
+                  }
+                }
+                if (best) { localStorage.setItem(key, JSON.stringify(best)); localStorage.removeItem(bestKey); }
+              }
+            } catch (e) { /* storage blocked: the server copy is all there is */ }
             let noteId = '', version = 0, timer = null, firstUnsaved = 0, inFlight = 0, retryTimer = null, retryMs = 2000;
             const say = (text, problem) => { pending.textContent = text; pending.classList.toggle('problem', !!problem); };
             const lengthOf = (text) => {
@@ -160,7 +187,7 @@ public class NotesPanel extends VerticalLayout {
             const draft = read();
             if (draft && typeof draft.text === 'string' && draft.text.length > 0) {
               panel.$server.restoreDraft(String(draft.noteId || ''), draft.text, !!draft.private,
-                                         Number(draft.ts) || 0, Number(draft.baseVersion) || 0);
+                                         Number(draft.baseVersion) || 0);
             }
             """;
 
@@ -354,13 +381,12 @@ public class NotesPanel extends VerticalLayout {
     }
 
     /**
-     * The script found unsaved text in localStorage at start-up. It is restored when it is newer
-     * than the stored note (by version, else by the browser's timestamp against the note's saved
-     * time); when the note changed elsewhere in between, it is shown as a conflict, never saved over it.
+     * The script found this tab's unsaved text in localStorage at start-up. It is saved when it was
+     * typed on the note's current version; when the note changed elsewhere in between, it is shown
+     * as a conflict, never saved over it and never dropped.
      */
     @ClientCallable(DisabledUpdateMode.ALWAYS)
-    void restoreDraft(String draftNoteId, String draftText, boolean draftPrivate, double clientMillis,
-            double baseVersion) {
+    void restoreDraft(String draftNoteId, String draftText, boolean draftPrivate, double baseVersion) {
         if (!canWrite || noteId != null || !lastText.isEmpty() || draftText.isEmpty()) {
             return;
         }
@@ -379,12 +405,9 @@ public class NotesPanel extends VerticalLayout {
             edit(note);
             return;
         }
-        if ((long) clientMillis <= note.updatedAt().toEpochMilli()) {
-            edit(note);
-            showStatus("Text left unsaved in this browser was older than the saved note; the saved note is shown.",
-                    false);
-            return;
-        }
+        // The draft's base version decides, never the browser's clock: the same version means nobody
+        // saved this note since the draft was typed on it (drafts are per tab); another version is
+        // a conflict the writer resolves, so unsaved text is never dropped.
         noteId = note.id();
         savedText = note.text();
         savedPrivate = note.isPrivate();
