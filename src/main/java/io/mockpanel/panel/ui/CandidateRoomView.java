@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 
 /**
  * The candidate's screen: only what the panel pushed, newest question highlighted, a countdown,
@@ -161,7 +162,8 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         CandidateScreen screen;
         try {
             screen = room.screen(state);
-        } catch (RoomClosedException | AccessDeniedException e) {
+        } catch (RoomClosedException | AccessDeniedException | AuthenticationException e) {
+            // No grant, or nobody signed in any more (the other tab of this browser signed out).
             close(false);
             return;
         }
@@ -282,7 +284,7 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
             if (access != CandidateAccess.ALLOWED) {
                 close(access == CandidateAccess.SESSION_ENDED);
             }
-        } catch (AccessDeniedException e) {
+        } catch (AccessDeniedException | AuthenticationException e) {
             close(false);
         }
     }
@@ -373,7 +375,7 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
             room.requestClarification();
             Notification.show("The panel has been told you would like a clarification.", 4000,
                     Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (RoomClosedException | AccessDeniedException e) {
+        } catch (RoomClosedException | AccessDeniedException | AuthenticationException e) {
             close(e instanceof RoomClosedException closed && closed.sessionEnded());
         } catch (SessionException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.BOTTOM_CENTER)
