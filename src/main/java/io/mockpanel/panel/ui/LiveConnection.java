@@ -1,25 +1,36 @@
 package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
+import io.mockpanel.base.DatabaseFailures;
 import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionEventBus;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a page open on a session holds while attached: its presence, the wake-up subscription
- * (the hint runs {@code onHint} inside {@code UI.access}) and a slow poll that keeps the presence
- * fresh. Opened in {@code onAttach} on the request thread, closed in {@code onDetach}, so a closed
- * tab leaves no subscription behind.
+ * (the hint runs {@code onHint} inside {@code UI.access}), a slow poll that keeps the presence
+ * fresh, and a banner that says the page is reconnecting while this node cannot hear live
+ * updates. Opened in {@code onAttach} on the request thread, closed in {@code onDetach}, so a
+ * closed tab leaves no subscription behind.
  */
 final class LiveConnection {
 
+    private static final Logger log = LoggerFactory.getLogger(LiveConnection.class);
     private static final int HEARTBEAT_MILLIS = 15_000;
+    /** Node-wide: while the database is away, every open page's heartbeat fails; one log line says so. */
+    private static final AtomicBoolean heartbeatsFailing = new AtomicBoolean();
 
     private final UI ui;
     private final long sessionId;
     private final PresenceService presence;
     private final Registration subscription;
     private final Registration poll;
+    private final ReconnectingBanner banner = new ReconnectingBanner();
+    private final Registration listenerWatch;
 
     private LiveConnection(UI ui, long sessionId, PresenceService presence, SessionEventBus bus, Runnable onHint,
             Runnable onPoll) {
@@ -29,10 +40,11 @@ final class LiveConnection {
         presence.enter(sessionId);
         this.subscription = bus.subscribe(sessionId, seq -> ui.access(onHint::run));
         ui.setPollInterval(HEARTBEAT_MILLIS);
-        this.poll = ui.addPollListener(e -> {
-            presence.heartbeat(sessionId);
-            onPoll.run();
-        });
+        this.poll = ui.addPollListener(e -> heartbeat(onPoll));
+        // The banner belongs to the UI, not to the view, so the console and the room get the same one.
+        ui.add(banner);
+        banner.show(!bus.listenerStatus().listening());
+        this.listenerWatch = bus.watchListener(listening -> showReconnecting(!listening));
     }
 
     static LiveConnection open(UI ui, long sessionId, PresenceService presence, SessionEventBus bus, Runnable onHint,
@@ -43,11 +55,44 @@ final class LiveConnection {
     void close() {
         subscription.remove();
         poll.remove();
+        listenerWatch.remove();
         ui.setPollInterval(-1);
+        banner.removeFromParent();
         try {
             presence.leave(sessionId);
         } catch (RuntimeException e) {
             // The HTTP session may already be gone (sign-out, expiry): the stale check covers it.
+        }
+    }
+
+    /**
+     * While the database is away the banner already tells the user; a failed heartbeat must not
+     * add an error to every poll of every page, nor a log line each.
+     */
+    private void heartbeat(Runnable onPoll) {
+        try {
+            presence.heartbeat(sessionId);
+            onPoll.run();
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnreachable(e)) {
+                throw e;
+            }
+            if (heartbeatsFailing.compareAndSet(false, true)) {
+                log.warn("Live pages cannot reach the database ({}); their heartbeats pause until it answers",
+                        e.getMessage());
+            }
+            return;
+        }
+        if (heartbeatsFailing.compareAndSet(true, false)) {
+            log.info("Live pages reach the database again");
+        }
+    }
+
+    private void showReconnecting(boolean reconnecting) {
+        try {
+            ui.access(() -> banner.show(reconnecting));
+        } catch (UIDetachedException e) {
+            // The page closed meanwhile: nobody to tell.
         }
     }
 }
