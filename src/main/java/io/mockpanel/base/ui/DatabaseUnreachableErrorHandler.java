@@ -45,6 +45,12 @@ final class DatabaseUnreachableErrorHandler implements ErrorHandler {
         notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
         notification.addClassName("database-unreachable");
         ui.add(notification);
+        // Added by hand (the failing UI, not whatever UI is current), so removed by hand once closed.
+        notification.addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                notification.removeFromParent();
+            }
+        });
         notification.open();
     }
 
