@@ -6,9 +6,11 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Tells a failure to reach the database (down, restarting, pool exhausted, connection cut) from
@@ -38,6 +40,23 @@ public final class DatabaseFailures {
                     || cause instanceof SQLRecoverableException
                     || cause instanceof SQLTimeoutException
                     || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the failure came from talking to the database at all, whatever it says. Some
+     * failures of a lost connection do not say so: when the statement fails on a connection that
+     * just broke, the pool closes it, the rollback then fails with "Connection is closed", and
+     * Spring reports that instead of the first failure. For those, only asking the database right
+     * now tells an outage from a bug.
+     */
+    public static boolean involvesDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException
+                    || cause instanceof SQLException || cause instanceof jakarta.persistence.PersistenceException) {
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import io.mockpanel.base.DatabaseFailures;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +27,22 @@ final class DatabaseUnreachableErrorHandler implements ErrorHandler {
     private static final AtomicLong lastLogged = new AtomicLong();
 
     private final ErrorHandler otherwise;
+    private final BooleanSupplier databaseAnswers;
 
-    DatabaseUnreachableErrorHandler(ErrorHandler otherwise) {
+    /**
+     * @param databaseAnswers asked only for a failure from the database that does not say why
+     *                        (see {@link DatabaseFailures#involvesDatabase})
+     */
+    DatabaseUnreachableErrorHandler(ErrorHandler otherwise, BooleanSupplier databaseAnswers) {
         this.otherwise = otherwise;
+        this.databaseAnswers = databaseAnswers;
     }
 
     @Override
     public void error(ErrorEvent event) {
         Throwable failure = event.getThrowable();
         UI ui = event.getComponent().flatMap(c -> c.getUI()).orElse(UI.getCurrent());
-        if (ui == null || !DatabaseFailures.isUnreachable(failure)) {
+        if (ui == null || !unreachable(failure)) {
             otherwise.error(event);
             return;
         }
@@ -52,6 +59,11 @@ final class DatabaseUnreachableErrorHandler implements ErrorHandler {
             }
         });
         notification.open();
+    }
+
+    private boolean unreachable(Throwable failure) {
+        return DatabaseFailures.isUnreachable(failure)
+                || DatabaseFailures.involvesDatabase(failure) && !databaseAnswers.getAsBoolean();
     }
 
     private static void logOnce(Throwable failure) {

@@ -3,6 +3,9 @@ package io.mockpanel.base.ui;
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +17,26 @@ import org.springframework.stereotype.Component;
 @Component
 class VaadinSessionSetup implements VaadinServiceInitListener {
 
+    private final DataSource dataSource;
+
+    VaadinSessionSetup(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(init -> init.getSession()
-                .setErrorHandler(new DatabaseUnreachableErrorHandler(init.getSession().getErrorHandler())));
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(
+                new DatabaseUnreachableErrorHandler(init.getSession().getErrorHandler(), this::databaseAnswers)));
         event.getSource().setSystemMessagesProvider(info -> reloadWhenExpired());
+    }
+
+    /** One connection from the pool, asked whether it answers (a pool timeout counts as no). */
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /**

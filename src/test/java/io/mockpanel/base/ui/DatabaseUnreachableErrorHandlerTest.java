@@ -12,6 +12,7 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.mockpanel.support.ExhaustedPool;
 import io.mockpanel.support.KaribuTest;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,7 +47,9 @@ class DatabaseUnreachableErrorHandlerTest extends KaribuTest {
     @Test
     void a_failure_to_reach_the_database_shows_the_calm_message_and_nothing_else() {
         List<ErrorEvent> passedOn = new ArrayList<>();
-        ErrorHandler handler = new DatabaseUnreachableErrorHandler(passedOn::add);
+        ErrorHandler handler = new DatabaseUnreachableErrorHandler(passedOn::add, () -> {
+            throw new AssertionError("the failure says what it is: no need to ask the database");
+        });
 
         handler.error(new ErrorEvent(realFailureWithoutConnection()));
 
@@ -62,9 +66,38 @@ class DatabaseUnreachableErrorHandlerTest extends KaribuTest {
     @Test
     void any_other_failure_goes_to_vaadins_own_handling() {
         List<ErrorEvent> passedOn = new ArrayList<>();
-        ErrorHandler handler = new DatabaseUnreachableErrorHandler(passedOn::add);
+        ErrorHandler handler = new DatabaseUnreachableErrorHandler(passedOn::add, () -> false);
 
         handler.error(new ErrorEvent(new IllegalStateException("a bug")));
+
+        assertThat(passedOn).hasSize(1);
+        assertThat(_find(Notification.class)).isEmpty();
+    }
+
+    /**
+     * What a click right as the database went away gave in the PostgreSQL restart test: the
+     * statement broke the connection, the pool closed it, the rollback failed, and Spring threw the
+     * rollback's failure instead of the first one.
+     */
+    @Test
+    void a_failed_rollback_on_a_closed_connection_is_the_outage_when_the_database_does_not_answer() {
+        var rollbackFailure = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed")));
+        List<ErrorEvent> passedOn = new ArrayList<>();
+
+        new DatabaseUnreachableErrorHandler(passedOn::add, () -> false).error(new ErrorEvent(rollbackFailure));
+
+        assertThat(passedOn).isEmpty();
+        assertThat(_find(Notification.class)).hasSize(1);
+    }
+
+    @Test
+    void the_same_failure_while_the_database_answers_is_a_bug_and_goes_to_vaadins_handling() {
+        var rollbackFailure = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed")));
+        List<ErrorEvent> passedOn = new ArrayList<>();
+
+        new DatabaseUnreachableErrorHandler(passedOn::add, () -> true).error(new ErrorEvent(rollbackFailure));
 
         assertThat(passedOn).hasSize(1);
         assertThat(_find(Notification.class)).isEmpty();
