@@ -31,6 +31,11 @@ final class LiveConnection {
     private final Registration poll;
     private final ReconnectingBanner banner = new ReconnectingBanner();
     private final Registration listenerWatch;
+    /**
+     * A hint is delivered on a thread of its own and may queue its UI task just after the page
+     * closed; such a late task must not redraw a view that is gone (and whose user may be gone).
+     */
+    private volatile boolean closed;
 
     private LiveConnection(UI ui, long sessionId, PresenceService presence, SessionEventBus bus, Runnable onHint,
             Runnable onPoll) {
@@ -38,7 +43,11 @@ final class LiveConnection {
         this.sessionId = sessionId;
         this.presence = presence;
         presence.enter(sessionId);
-        this.subscription = bus.subscribe(sessionId, seq -> ui.access(onHint::run));
+        this.subscription = bus.subscribe(sessionId, seq -> ui.access(() -> {
+            if (!closed) {
+                onHint.run();
+            }
+        }));
         ui.setPollInterval(HEARTBEAT_MILLIS);
         this.poll = ui.addPollListener(e -> heartbeat(onPoll));
         // The banner belongs to the UI, not to the view, so the console and the room get the same one.
@@ -53,6 +62,7 @@ final class LiveConnection {
     }
 
     void close() {
+        closed = true;
         subscription.remove();
         poll.remove();
         listenerWatch.remove();
@@ -90,7 +100,11 @@ final class LiveConnection {
 
     private void showReconnecting(boolean reconnecting) {
         try {
-            ui.access(() -> banner.show(reconnecting));
+            ui.access(() -> {
+                if (!closed) {
+                    banner.show(reconnecting);
+                }
+            });
         } catch (UIDetachedException e) {
             // The page closed meanwhile: nobody to tell.
         }

@@ -11,12 +11,18 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
 import io.mockpanel.panel.ListenerSignals;
+import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.support.ExhaustedPool;
 import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +45,9 @@ class LiveConnectionFaultsTest extends KaribuTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    PresenceService presence;
 
     private TestPanel.Panel panel;
     private int backendPid;
@@ -107,6 +116,30 @@ class LiveConnectionFaultsTest extends KaribuTest {
         assertThat(UI.getCurrent().getChildren().filter(ReconnectingBanner.class::isInstance)).isEmpty();
     }
 
+    /** A hint's delivery thread may still be on its way when the page closes (its subscription is gone). */
+    @Test
+    void a_hint_that_arrives_after_the_page_closed_runs_nothing() {
+        PanelViewSupport.signInCandidate(panel.sessionId(), "Casey");
+        AtomicReference<LongConsumer> inFlight =
+                new AtomicReference<>();
+        SessionEventBus capturing = new SessionEventBus() {
+            @Override
+            public Registration subscribe(long sessionId, LongConsumer onHint) {
+                inFlight.set(onHint);
+                return super.subscribe(sessionId, onHint);
+            }
+        };
+        AtomicInteger hintsRun = new AtomicInteger();
+        LiveConnection connection = LiveConnection.open(UI.getCurrent(), panel.sessionId(), presence, capturing,
+                hintsRun::incrementAndGet, () -> { });
+
+        connection.close();
+        inFlight.get().accept(42);
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(hintsRun).hasValue(0);
+    }
+
     @Test
     void heartbeats_while_the_database_is_away_fail_quietly_and_are_logged_once() {
         openRoom();
@@ -140,7 +173,7 @@ class LiveConnectionFaultsTest extends KaribuTest {
         ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) {
+    private static void await(BooleanSupplier condition) {
         assertThat(PanelViewSupport.awaitUi(condition, Duration.ofSeconds(10))).isTrue();
     }
 }
