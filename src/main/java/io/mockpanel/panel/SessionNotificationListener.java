@@ -2,8 +2,10 @@ package io.mockpanel.panel;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,25 +21,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * LISTENs for session event hints on one dedicated connection (outside the pool) and passes them
- * to the {@link SessionEventBus}. Reconnects by itself; after every (re)connect it wakes all
- * subscribers, since hints sent while it was away are lost.
+ * to the {@link SessionEventBus}.
+ *
+ * <p>A LISTEN connection only ever reads, so a connection that silently stopped answering (a
+ * network path that drops packets, a proxy that hangs) looks exactly like a quiet one. It is
+ * therefore probed every {@link ListenerProperties#probeInterval()}: a probe that fails or takes
+ * longer than {@link ListenerProperties#probeTimeout()} counts as lost, like a closed connection.
+ * A lost connection is replaced with back-off; the bus tells the pages meanwhile, and after every
+ * (re)connect it wakes all subscribers, since hints sent while the node was deaf are gone.
  */
 @Component
 class SessionNotificationListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionNotificationListener.class);
     private static final int POLL_MILLIS = 500;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
     private final JdbcConnectionDetails connectionDetails;
     private final SessionEventBus bus;
+    private final ListenerProperties properties;
+    private final Clock clock;
     private volatile boolean running;
-    private volatile boolean listening;
     private @Nullable Thread thread;
 
-    SessionNotificationListener(JdbcConnectionDetails connectionDetails, SessionEventBus bus) {
+    SessionNotificationListener(JdbcConnectionDetails connectionDetails, SessionEventBus bus,
+            ListenerProperties properties, Clock clock) {
         this.connectionDetails = connectionDetails;
         this.bus = bus;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -68,40 +80,73 @@ class SessionNotificationListener implements SmartLifecycle {
         return running;
     }
 
-    /** True while connected and listening; for health reporting and tests. */
-    boolean isListening() {
-        return listening;
+    private void listenUntilStopped() {
+        Duration backoff = FIRST_BACKOFF;
+        int failedAttempts = 0;
+        while (running) {
+            String problem;
+            try (Connection connection = connect()) {
+                int pid = listen(connection);
+                if (failedAttempts > 0 || bus.listenerStatus().connects() > 0) {
+                    log.info("Session event listener connected again after {} (backend {})",
+                            outage(), pid);
+                }
+                backoff = FIRST_BACKOFF;
+                failedAttempts = 0;
+                bus.listenerConnected(pid, clock.instant());
+                problem = receiveUntilSilent(connection);
+            } catch (SQLException e) {
+                problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+            if (!running) {
+                break;
+            }
+            // One warning per outage; the attempts to reconnect that fail again are only debug noise.
+            if (bus.listenerStatus().listening()) {
+                log.warn("Session event listener lost its connection ({}); reconnecting", problem);
+            } else {
+                log.debug("Session event listener still cannot connect ({}); next attempt in {} ms", problem,
+                        backoff.toMillis());
+            }
+            bus.listenerLost(problem, clock.instant());
+            failedAttempts++;
+            sleep(backoff);
+            backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
+        }
     }
 
-    private void listenUntilStopped() {
-        Duration backoff = Duration.ofMillis(200);
-        while (running) {
-            try (Connection connection = connect()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + SessionEventLog.CHANNEL);
-                }
-                listening = true;
-                backoff = Duration.ofMillis(200);
-                log.debug("Listening for session events");
-                bus.wakeAll();
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
-                        dispatch(notifications);
-                    }
-                }
-            } catch (SQLException e) {
-                if (running) {
-                    log.warn("Session event listener lost its connection ({}); reconnecting in {} ms",
-                            e.getMessage(), backoff.toMillis());
-                }
-            } finally {
-                listening = false;
+    /** LISTEN first, then report: a hint committed after this point is never missed. */
+    private int listen(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + SessionEventLog.CHANNEL);
+            try (ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                return rs.getInt(1);
             }
-            sleep(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+    }
+
+    /**
+     * Passes hints on until the connection breaks (throws) or stops answering a probe (returns
+     * why). A probe is one empty statement, a round trip of a few bytes every probe interval.
+     */
+    private String receiveUntilSilent(Connection connection) throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        int probeSeconds = (int) Math.max(1, properties.probeTimeout().toSeconds());
+        long nextProbe = System.nanoTime() + properties.probeInterval().toNanos();
+        while (running) {
+            PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+            if (notifications != null && notifications.length > 0) {
+                dispatch(notifications);
+            }
+            if (System.nanoTime() >= nextProbe) {
+                if (!connection.isValid(probeSeconds)) {
+                    return "no answer to a probe within " + probeSeconds + " s";
+                }
+                nextProbe = System.nanoTime() + properties.probeInterval().toNanos();
+            }
+        }
+        return "stopped";
     }
 
     /** Several hints for one session in a batch wake its subscribers once, with the newest number. */
@@ -118,17 +163,33 @@ class SessionNotificationListener implements SmartLifecycle {
         newest.forEach(bus::wake);
     }
 
+    /**
+     * Connecting and the first statements are bounded too: a server that accepts the socket but
+     * never answers must not hold the listener forever.
+     */
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
+        Properties connectProperties = new Properties();
         if (connectionDetails.getUsername() != null) {
-            properties.setProperty("user", connectionDetails.getUsername());
+            connectProperties.setProperty("user", connectionDetails.getUsername());
         }
         if (connectionDetails.getPassword() != null) {
-            properties.setProperty("password", connectionDetails.getPassword());
+            connectProperties.setProperty("password", connectionDetails.getPassword());
         }
-        properties.setProperty("ApplicationName", "mockpanel-session-listener");
-        properties.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(connectionDetails.getJdbcUrl(), properties);
+        connectProperties.setProperty("ApplicationName", "mockpanel-session-listener");
+        connectProperties.setProperty("tcpKeepAlive", "true");
+        connectProperties.setProperty("connectTimeout", "5");
+        connectProperties.setProperty("loginTimeout", "5");
+        connectProperties.setProperty("socketTimeout", "10");
+        return DriverManager.getConnection(connectionDetails.getJdbcUrl(), connectProperties);
+    }
+
+    private String outage() {
+        Duration lost = Duration.between(bus.listenerStatus().since(), clock.instant());
+        return lost.toMillis() + " ms";
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) > 0 ? b : a;
     }
 
     private void sleep(Duration duration) {

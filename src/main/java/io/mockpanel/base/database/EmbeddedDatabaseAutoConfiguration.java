@@ -40,16 +40,37 @@ class EmbeddedDatabaseAutoConfiguration {
                 ? Files.createTempDirectory("mockpanel-pg-")
                 : properties.dataDirectory().toAbsolutePath().normalize();
         Files.createDirectories(directory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        if (!properties.temporary()) {
+            stopOrphan(directory);
+        }
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
-                .setCleanDataDirectory(properties.temporary())
-                .start();
+                .setCleanDataDirectory(properties.temporary());
+        if (!properties.temporary()) {
+            // zonky starts PostgreSQL with fsync off and asynchronous commit, fine for a throw-away test
+            // database; on the kept development database "Saved" must mean on disk (decision 0002).
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
         if (properties.temporary()) {
             log.info("Embedded PostgreSQL (throw-away) started on port {}", postgres.getPort());
         } else {
             log.info("Embedded PostgreSQL started on port {}; its data is kept in {}", postgres.getPort(), directory);
         }
         return new EmbeddedPostgresServer(postgres, directory, properties.temporary());
+    }
+
+    /**
+     * After a kill -9 the previous run's PostgreSQL still holds the directory and a new one would
+     * give up after 10 s: stop it first (it shuts down cleanly, so nothing is lost).
+     */
+    private static void stopOrphan(Path directory) {
+        OrphanedPostgres.find(directory).ifPresent(postmaster -> {
+            OrphanedPostgres.stop(postmaster);
+            log.warn("Stopped the embedded PostgreSQL (pid {}) that an earlier run left running in {}; "
+                    + "starting it afresh", postmaster.pid(), directory);
+        });
     }
 
     @Bean

@@ -1,23 +1,29 @@
 package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
+import io.mockpanel.base.DatabaseFailures;
 import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionEventBus;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a page open on a session holds while attached: its screen's presence, the wake-up
- * subscription (the hint runs {@code onHint} inside {@code UI.access}) and a slow poll that keeps
- * the presence fresh. Opened in {@code onAttach} on the request thread, closed in {@code onDetach}
- * (or when the page loses its access), so a closed tab leaves no subscription behind.
+ * subscription (the hint runs {@code onHint} inside {@code UI.access}), a slow poll that keeps the
+ * presence fresh, and a banner that says the page is reconnecting while this node cannot hear live
+ * updates. Opened in {@code onAttach} on the request thread, closed in {@code onDetach} (or when
+ * the page loses its access), so a closed tab leaves no subscription behind.
  */
 final class LiveConnection {
 
     private static final Logger log = LoggerFactory.getLogger(LiveConnection.class);
     private static final int HEARTBEAT_MILLIS = 15_000;
+    /** Node-wide: while the database is away, every open page's heartbeat fails; one log line says so. */
+    private static final AtomicBoolean heartbeatsFailing = new AtomicBoolean();
 
     private final UI ui;
     private final long sessionId;
@@ -25,7 +31,13 @@ final class LiveConnection {
     private final UUID screen;
     private final Registration subscription;
     private final Registration poll;
-    private boolean closed;
+    private final ReconnectingBanner banner = new ReconnectingBanner();
+    private final Registration listenerWatch;
+    /**
+     * A hint is delivered on a thread of its own and may queue its UI task just after the page
+     * closed; such a late task must not redraw a view that is gone (and whose user may be gone).
+     */
+    private volatile boolean closed;
 
     private LiveConnection(UI ui, long sessionId, PresenceService presence, SessionEventBus bus, Runnable onHint,
             Runnable onPoll) {
@@ -33,12 +45,17 @@ final class LiveConnection {
         this.sessionId = sessionId;
         this.presence = presence;
         this.screen = presence.enter(sessionId);
-        this.subscription = bus.subscribe(sessionId, seq -> ui.access(onHint::run));
+        this.subscription = bus.subscribe(sessionId, seq -> ui.access(() -> {
+            if (!closed) {
+                onHint.run();
+            }
+        }));
         ui.setPollInterval(HEARTBEAT_MILLIS);
-        this.poll = ui.addPollListener(e -> {
-            presence.heartbeat(sessionId, screen);
-            onPoll.run();
-        });
+        this.poll = ui.addPollListener(e -> heartbeat(onPoll));
+        // The banner belongs to the UI, not to the view, so the console and the room get the same one.
+        ui.add(banner);
+        banner.show(!bus.listenerStatus().listening());
+        this.listenerWatch = bus.watchListener(listening -> showReconnecting(!listening));
     }
 
     static LiveConnection open(UI ui, long sessionId, PresenceService presence, SessionEventBus bus, Runnable onHint,
@@ -53,13 +70,50 @@ final class LiveConnection {
         closed = true;
         subscription.remove();
         poll.remove();
+        listenerWatch.remove();
         ui.setPollInterval(-1);
+        banner.removeFromParent();
         try {
             presence.leave(sessionId, screen);
         } catch (RuntimeException e) {
             // The HTTP session may be gone (sign-out, expiry, a revoked candidate): the row goes
             // stale and is counted offline after a while.
             log.debug("Presence of screen {} not cleared: {}", screen, e.getMessage());
+        }
+    }
+
+    /**
+     * While the database is away the banner already tells the user; a failed heartbeat must not
+     * add an error to every poll of every page, nor a log line each.
+     */
+    private void heartbeat(Runnable onPoll) {
+        try {
+            presence.heartbeat(sessionId, screen);
+            onPoll.run();
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnreachable(e)) {
+                throw e;
+            }
+            if (heartbeatsFailing.compareAndSet(false, true)) {
+                log.warn("Live pages cannot reach the database ({}); their heartbeats pause until it answers",
+                        e.getMessage());
+            }
+            return;
+        }
+        if (heartbeatsFailing.compareAndSet(true, false)) {
+            log.info("Live pages reach the database again");
+        }
+    }
+
+    private void showReconnecting(boolean reconnecting) {
+        try {
+            ui.access(() -> {
+                if (!closed) {
+                    banner.show(reconnecting);
+                }
+            });
+        } catch (UIDetachedException e) {
+            // The page closed meanwhile: nobody to tell.
         }
     }
 }

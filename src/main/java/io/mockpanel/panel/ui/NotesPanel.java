@@ -22,7 +22,7 @@ import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.DisabledUpdateMode;
 import com.vaadin.flow.shared.Registration;
-import io.mockpanel.base.DatabaseOutages;
+import io.mockpanel.base.DatabaseFailures;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.LiveSession;
 import io.mockpanel.panel.Note;
@@ -467,7 +467,7 @@ public class NotesPanel extends VerticalLayout {
         } catch (AccessDeniedException e) {
             showStatus("You are no longer on this session's panel; nothing was saved.", true);
         } catch (RuntimeException e) {
-            if (!DatabaseOutages.isOutage(e)) {
+            if (!DatabaseFailures.isUnreachable(e)) {
                 throw e;
             }
             showStatus("Not saved yet: the database cannot be reached right now. Your text is kept in this "

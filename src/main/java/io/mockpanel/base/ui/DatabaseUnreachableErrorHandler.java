@@ -1,0 +1,84 @@
+package io.mockpanel.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ErrorHandler;
+import io.mockpanel.base.DatabaseFailures;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a click that failed because the database is away into a calm message: what happened,
+ * that nothing saved is lost, and to try again. Every other failure goes to Vaadin's own handler
+ * unchanged. A failure to reach the database is logged as one line, at most once per
+ * {@link #LOG_EVERY_MILLIS}, however many users click meanwhile.
+ */
+final class DatabaseUnreachableErrorHandler implements ErrorHandler {
+
+    static final String MESSAGE = "The database cannot be reached right now. Nothing you already saved is lost. "
+            + "Please try again in a moment.";
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnreachableErrorHandler.class);
+    private static final long LOG_EVERY_MILLIS = 30_000;
+    private static final AtomicLong lastLogged = new AtomicLong();
+
+    private final ErrorHandler otherwise;
+    private final BooleanSupplier databaseAnswers;
+
+    /**
+     * @param databaseAnswers asked only for a failure from the database that does not say why
+     *                        (see {@link DatabaseFailures#involvesDatabase})
+     */
+    DatabaseUnreachableErrorHandler(ErrorHandler otherwise, BooleanSupplier databaseAnswers) {
+        this.otherwise = otherwise;
+        this.databaseAnswers = databaseAnswers;
+    }
+
+    @Override
+    public void error(ErrorEvent event) {
+        Throwable failure = event.getThrowable();
+        UI ui = event.getComponent().flatMap(c -> c.getUI()).orElse(UI.getCurrent());
+        if (ui == null || !unreachable(failure)) {
+            otherwise.error(event);
+            return;
+        }
+        logOnce(failure);
+        // Vaadin calls the handler with the session locked, so the UI can be changed right here.
+        Notification notification = new Notification(MESSAGE, 6_000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
+        notification.addClassName("database-unreachable");
+        ui.add(notification);
+        // Added by hand (the failing UI, not whatever UI is current), so removed by hand once closed.
+        notification.addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                notification.removeFromParent();
+            }
+        });
+        notification.open();
+    }
+
+    private boolean unreachable(Throwable failure) {
+        return DatabaseFailures.isUnreachable(failure)
+                || DatabaseFailures.involvesDatabase(failure) && !databaseAnswers.getAsBoolean();
+    }
+
+    private static void logOnce(Throwable failure) {
+        long now = System.currentTimeMillis();
+        long last = lastLogged.get();
+        if (now - last >= LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
+            log.warn("A user action failed because the database cannot be reached: {}", rootMessage(failure));
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,236 @@
+package io.mockpanel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import io.mockpanel.support.AppNode;
+import io.mockpanel.support.Browsers;
+import io.mockpanel.support.RestartablePostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/**
+ * PostgreSQL restarted in the middle of a live session. One app node (a separate JVM) runs on a
+ * PostgreSQL that only this test uses, so the test can stop it: a lead's console and a
+ * candidate's room are open in Chromium. While the database is away both pages say they are
+ * reconnecting, a click gets a calm answer within seconds, and readiness reports the node out of
+ * service; once it is back the pages recover by themselves, the next push reaches the candidate,
+ * and everything acknowledged before is still stored.
+ *
+ * <p>Nothing is typed into the note composer during the outage: keeping a note typed meanwhile is
+ * the notes panel's own retry, tested with it.
+ */
+class PostgresRestartTest {
+
+    private static final String PASSWORD = "restart-test-password";
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    private static final String CALM_MESSAGE = "The database cannot be reached right now.";
+
+    private static RestartablePostgres postgres;
+    private static AppNode node;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+        postgres = RestartablePostgres.start();
+        node = AppNode.onDatabase(postgres.jdbcUrl(), postgres.username(), postgres.password()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (node != null) {
+            node.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void a_live_session_survives_a_postgresql_restart_and_loses_nothing_acknowledged() {
+        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 40), 36);
+        String lead = "restart-lead-" + suffix;
+        createInterviewer(lead);
+
+        // A live session: the lead's console and the candidate's room, a note saved and two pushes seen.
+        Page console = signedIn(lead);
+        long sessionId = createSession(console, "Restart panel " + suffix);
+        console.locator("#issue-invite").click();
+        String link = console.locator("#invite-link input").inputValue();
+        Page room = browser.newContext().newPage();
+        room.navigate(link);
+        room.locator("#join-session").click();
+        room.locator("#room-content").getByText("has not started yet").waitFor();
+        console.locator("#start-session").click();
+        console.locator("#session-state").getByText("Live").waitFor();
+        String note = "NOTE-" + suffix + " asked about the blast radius first";
+        console.locator("#note-text textarea").fill(note);
+        console.locator("#note-text textarea").blur();
+        console.locator("#note-status").getByText("Saved").waitFor();
+        console.locator("#push-next").click();
+        console.locator("#push-next").click();
+        room.locator(".room-section").getByText("critical production system").waitFor();
+        assertThat(banner(console).textContent()).isEmpty();
+        String roomBefore = room.locator("#room-content").innerText();
+
+        // PostgreSQL goes away.
+        Instant stopped = Instant.now();
+        postgres.stop();
+        shownBanner(console).waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        long consoleBannerMillis = millisSince(stopped);
+        shownBanner(room).waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        long roomBannerMillis = millisSince(stopped);
+        assertThat(shownBanner(room).textContent())
+                .isEqualTo("Reconnecting to the live session… updates will resume by themselves");
+        assertThat(shownBanner(room).getAttribute("role")).isEqualTo("status");
+
+        AppNode.Response readiness = node.get("actuator/health/readiness");
+        assertThat(readiness.code()).isEqualTo(503);
+        assertThat(readiness.componentStatus("sessionListener")).isEqualTo("OUT_OF_SERVICE");
+        assertThat(node.get("actuator/health/liveness").code()).isEqualTo(200);
+
+        // A click meanwhile is answered calmly, within seconds, on both sides.
+        Instant clicked = Instant.now();
+        console.locator("#push-next").click();
+        console.getByText(CALM_MESSAGE).waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        long consoleAnswerMillis = millisSince(clicked);
+        clicked = Instant.now();
+        room.locator("#request-clarification").click();
+        room.getByText(CALM_MESSAGE).waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        long roomAnswerMillis = millisSince(clicked);
+
+        // PostgreSQL comes back after the outage.
+        sleepUntil(stopped.plus(OUTAGE));
+        Instant restarted = Instant.now();
+        postgres.startAgain();
+        long downMillis = Duration.between(stopped, restarted).toMillis();
+        hiddenBanner(console).waitFor(attachedWithin(60_000));
+        long consoleBackMillis = millisSince(restarted);
+        hiddenBanner(room).waitFor(attachedWithin(60_000));
+        long roomBackMillis = millisSince(restarted);
+        await(() -> node.get("actuator/health/readiness").code() == 200);
+        long readyMillis = millisSince(restarted);
+
+        // The next push reaches the candidate.
+        Instant pushed = Instant.now();
+        console.locator("#push-next").click();
+        await(() -> !room.locator("#room-content").innerText().equals(roomBefore));
+        long candidateSawMillis = millisSince(pushed);
+
+        // Everything acknowledged is stored: the note, the two pushes before and the one after; the
+        // click during the outage stored nothing.
+        JdbcClient database = postgres.jdbc();
+        assertThat(database.sql("select text from session_note where session_id = ?").param(sessionId)
+                .query(String.class).list()).containsExactly(note);
+        assertThat(database.sql("select count(*) from session_event where session_id = ? and type = 'PROMPT_PUSHED'")
+                .param(sessionId).query(Long.class).single()).isEqualTo(3);
+        assertThat(database.sql("select count(*) from session_event where session_id = ? "
+                + "and type = 'CLARIFICATION_REQUESTED'").param(sessionId).query(Long.class).single()).isZero();
+
+        System.out.printf("FIGURE PostgreSQL stopped for %d ms: banner after %d ms (console) / %d ms (room); a click "
+                + "answered calmly after %d ms (console) / %d ms (room); after PostgreSQL was back: banners gone after "
+                + "%d ms (console) / %d ms (room), readiness UP after %d ms; the candidate saw the next push %d ms "
+                + "after the click%n", downMillis, consoleBannerMillis, roomBannerMillis, consoleAnswerMillis,
+                roomAnswerMillis, consoleBackMillis, roomBackMillis, readyMillis, candidateSawMillis);
+    }
+
+    /** The node's database is the test's own: an interviewer account is one row. */
+    private static void createInterviewer(String username) {
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
+        postgres.jdbc().sql("""
+                insert into user_account (username, display_name, role, password_hash, created_at, updated_at)
+                values (?, 'Rita Restart', 'INTERVIEWER', ?, now(), now())""").params(username, hash).update();
+    }
+
+    private static Page signedIn(String username) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)).newPage();
+        page.navigate(node.url("login"));
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
+        page.waitForURL(u -> !u.contains("/login"));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        return page;
+    }
+
+    /** Through the new-session form, on the seed scenario "Crisis Management"; returns the session id. */
+    private static long createSession(Page page, String title) {
+        page.navigate(node.url("sessions/new"));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.locator("vaadin-text-field").nth(0).locator("input").fill(title);
+        page.locator("vaadin-text-field").nth(1).locator("input").fill("Casey Candidate");
+        page.locator("vaadin-combo-box input").click();
+        page.keyboard().type("Crisis");
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Crisis")).first().click();
+        page.locator("#agenda-list").getByText("Crisis Management").waitFor();
+        page.locator("#create-session").click();
+        page.waitForURL(u -> u.matches(".*/sessions/\\d+$"));
+        return Long.parseLong(page.url().replaceAll(".*/sessions/", ""));
+    }
+
+    private static Locator banner(Page page) {
+        return page.locator("#reconnecting-banner");
+    }
+
+    private static Locator shownBanner(Page page) {
+        return page.locator("#reconnecting-banner.shown");
+    }
+
+    private static Locator hiddenBanner(Page page) {
+        return page.locator("#reconnecting-banner:not(.shown)");
+    }
+
+    /** An empty banner has no size, so Playwright never calls it visible: wait for it to be there. */
+    private static Locator.WaitForOptions attachedWithin(double millis) {
+        return new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(millis);
+    }
+
+    private static long millisSince(Instant start) {
+        return Duration.between(start, Instant.now()).toMillis();
+    }
+
+    private static void sleepUntil(Instant when) {
+        long millis = Duration.between(Instant.now(), when).toMillis();
+        if (millis > 0) {
+            sleep(millis);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition not met within 60 s").isBefore(deadline);
+            sleep(100);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
