@@ -1,0 +1,44 @@
+package io.mockpanel.support;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+
+/** What a person does in the app's pages, the way they do it, for the real-browser tests. */
+public final class PanelPages {
+
+    private PanelPages() {
+    }
+
+    /** Signs in through the sign-in form at {@code baseUrl} ("http://localhost:8080/") and waits to leave it. */
+    public static void signIn(Page page, String baseUrl, String username, String password) {
+        if (!page.url().contains("/login")) {
+            page.navigate(baseUrl + "login");
+        }
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+    }
+
+    /** Types a note in the console's composer, leaves the field and waits for "Saved". */
+    public static void writeNote(Page console, String text) {
+        console.locator("#note-text textarea").fill(text);
+        console.locator("#note-text textarea").blur();
+        console.locator("#note-status").getByText("Saved").waitFor();
+    }
+
+    /** Fills the whole sheet of the scenario on show with one score, justifies every area and submits it. */
+    public static void submitSheet(Page console, int score) {
+        console.locator("#my-sheet").waitFor();
+        int areas = console.locator("[id^=score-area-]").count();
+        for (int area = 0; area < areas; area++) {
+            console.locator("#score-area-" + area + " vaadin-radio-button").nth(score - 1).click();
+            console.locator("#justification-" + area + " textarea").fill("Evidence for area " + (area + 1));
+        }
+        console.locator("#recommendation vaadin-radio-button").nth(score - 1).click();
+        console.locator("#recommendation-text textarea").fill("Overall view");
+        console.locator("#submit-sheet").click();
+        console.locator("#my-sheet-state").getByText("submitted").waitFor();
+    }
+}
