@@ -242,6 +242,10 @@ public class NotesPanel extends VerticalLayout {
         text.setWidthFull();
         text.setMinHeight("8em");
         text.setPlaceholder("What did you hear? Autosaved as you type.");
+        // The text reaches the server only through autosave (checked for length in the browser first):
+        // the field's own value sync would send a pasted 10 MiB text with every change and stall the
+        // page's connection.
+        text.setValueChangeMode(null);
         counter.setId("note-counter");
         counter.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
         privateNote.setId("note-private");
