@@ -2,9 +2,11 @@ package io.mockpanel.support;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
@@ -25,5 +27,29 @@ public final class TestUsers {
 
     public static void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * Runs {@code action} as another user (a second person acting from their own browser) and puts
+     * back whoever was signed in before, or nobody. The user gets a context of their own, so the
+     * previous context object (which a view or the HTTP session may hold) is never changed.
+     */
+    public static <T> T as(String username, String role, Supplier<T> action) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+        signIn(username, role);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /** {@link #as(String, String, Supplier)} for an action without a result. */
+    public static void as(String username, String role, Runnable action) {
+        as(username, role, () -> {
+            action.run();
+            return null;
+        });
     }
 }
