@@ -31,17 +31,23 @@ public final class TestUsers {
 
     /**
      * Runs {@code action} as another user (a second person acting from their own browser) and puts
-     * back whoever was signed in before, or nobody. The user gets a context of their own, so the
-     * previous context object (which a view or the HTTP session may hold) is never changed.
+     * back whoever was signed in before, or nobody. The user is set on the current security context,
+     * as {@link #signIn} does; afterwards that same context is current again and holds the previous
+     * authentication. (Vaadin's strategy prefers the context a current Vaadin session stores, so a
+     * fresh context of its own would not be seen there.)
      */
     public static <T> T as(String username, String role, Supplier<T> action) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+        SecurityContext context = SecurityContextHolder.getContext();
+        Authentication previous = context.getAuthentication();
         signIn(username, role);
         try {
             return action.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            context.setAuthentication(previous);
+            if (SecurityContextHolder.getContext() != context) {
+                // The action signed out or put in a context of its own.
+                SecurityContextHolder.setContext(context);
+            }
         }
     }
 
