@@ -1,9 +1,6 @@
 package io.mockpanel.benchmark;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.NewSession;
 import io.mockpanel.panel.PanelSessionService;
@@ -13,14 +10,16 @@ import io.mockpanel.scenario.ScenarioSummary;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,6 +38,9 @@ class PushLatencyBenchmark {
     private static final int WARM_UP = 10;
     private static final String PASSWORD = "benchmark-password";
     private static final String IDLE = "() => !Object.values(window.Vaadin.Flow.clients).some(c => c.isActive())";
+
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -75,45 +77,39 @@ class PushLatencyBenchmark {
         String link = invites.issue(measured).path();
         TestUsers.signOut();
 
-        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
-            for (String other : otherLinks) {
-                join(browser.newContext(), other);
-            }
-            Page candidate = join(browser.newContext(), link);
-            candidate.evaluate("""
-                    () => {
-                      window.__changes = [];
-                      new MutationObserver(() => window.__changes.push(performance.timeOrigin + performance.now()))
-                        .observe(document.querySelector('#room-content'), {childList: true, subtree: true, characterData: true});
-                    }""");
-            Page console = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)).newPage();
-            console.navigate(url("login"));
-            console.locator("input[name=username]").fill(lead);
-            console.locator("input[name=password]").fill(PASSWORD);
-            console.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
-            console.waitForURL(u -> !u.contains("/login"));
-            console.navigate(url("sessions/" + measured));
-            console.locator("#push-next").waitFor();
-
-            var latencies = new Percentiles();
-            for (int i = 0; i < PUSHES + WARM_UP; i++) {
-                int before = ((Number) candidate.evaluate("() => window.__changes.length")).intValue();
-                double clickedAt = ((Number) console.evaluate("""
-                        () => { const t = performance.timeOrigin + performance.now();
-                                document.querySelector('#push-next').click(); return t; }""")).doubleValue();
-                candidate.waitForFunction("n => window.__changes.length > n", before);
-                double changedAt = ((Number) candidate.evaluate("n => window.__changes[n]", before)).doubleValue();
-                if (i >= WARM_UP) {
-                    latencies.add(changedAt - clickedAt);
-                }
-                // The next click only once the console has no request in flight: a queued click would
-                // otherwise count the previous round trip too.
-                console.waitForFunction(IDLE);
-                candidate.waitForFunction(IDLE);
-            }
-            System.out.println("BENCHMARK " + latencies.summary("push click -> candidate DOM ("
-                    + OTHER_SESSIONS + " other live sessions open)"));
+        for (String other : otherLinks) {
+            join(other);
         }
+        Page candidate = join(link);
+        candidate.evaluate("""
+                () => {
+                  window.__changes = [];
+                  new MutationObserver(() => window.__changes.push(performance.timeOrigin + performance.now()))
+                    .observe(document.querySelector('#room-content'), {childList: true, subtree: true, characterData: true});
+                }""");
+        Page console = chromium.page(1366, 900);
+        PanelPages.signIn(console, url(""), lead, PASSWORD);
+        console.navigate(url("sessions/" + measured));
+        console.locator("#push-next").waitFor();
+
+        var latencies = new Percentiles();
+        for (int i = 0; i < PUSHES + WARM_UP; i++) {
+            int before = ((Number) candidate.evaluate("() => window.__changes.length")).intValue();
+            double clickedAt = ((Number) console.evaluate("""
+                    () => { const t = performance.timeOrigin + performance.now();
+                            document.querySelector('#push-next').click(); return t; }""")).doubleValue();
+            candidate.waitForFunction("n => window.__changes.length > n", before);
+            double changedAt = ((Number) candidate.evaluate("n => window.__changes[n]", before)).doubleValue();
+            if (i >= WARM_UP) {
+                latencies.add(changedAt - clickedAt);
+            }
+            // The next click only once the console has no request in flight: a queued click would
+            // otherwise count the previous round trip too.
+            console.waitForFunction(IDLE);
+            candidate.waitForFunction(IDLE);
+        }
+        System.out.println("BENCHMARK " + latencies.summary("push click -> candidate DOM ("
+                + OTHER_SESSIONS + " other live sessions open)"));
     }
 
     private long liveSession(List<Long> agenda) {
@@ -122,11 +118,10 @@ class PushLatencyBenchmark {
         return id;
     }
 
-    private Page join(BrowserContext context, String path) {
-        Page page = context.newPage();
-        page.navigate(url(path));
-        page.locator("#join-session").click();
-        page.locator("#room-content").waitFor();
+    /** A candidate of their own (a new browser context, default size) in the room behind {@code path}. */
+    private Page join(String path) {
+        Page page = chromium.browser().newContext().newPage();
+        PanelPages.join(page, url(path));
         return page;
     }
 

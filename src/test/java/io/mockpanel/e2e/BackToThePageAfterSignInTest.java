@@ -2,19 +2,17 @@ package io.mockpanel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestPanel;
 import java.io.IOException;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -29,8 +27,8 @@ import org.springframework.context.ApplicationContext;
 @IntegrationTest
 class BackToThePageAfterSignInTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -41,32 +39,15 @@ class BackToThePageAfterSignInTest {
     @Autowired
     ApplicationContext context;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void opening_a_session_signed_out_leads_through_the_sign_in_form_back_to_that_session() {
         TestPanel.Panel panel = testPanel.live();
-        Page page = browser.newContext().newPage();
+        Page page = chromium.browser().newContext().newPage();
 
         page.navigate(url("sessions/" + panel.sessionId()));
         page.waitForURL(u -> u.contains("/login"));
         signIn(page, panel.lead());
 
-        page.waitForURL(u -> !u.contains("/login"));
         assertThat(page.url()).endsWith("/sessions/" + panel.sessionId());
         page.locator("#session-state").waitFor();
     }
@@ -74,9 +55,8 @@ class BackToThePageAfterSignInTest {
     @Test
     void a_console_whose_session_is_gone_reloads_itself_to_the_sign_in_form_and_returns_after_sign_in() {
         TestPanel.Panel panel = testPanel.live();
-        BrowserContext browserContext = browser.newContext();
+        BrowserContext browserContext = chromium.browser().newContext();
         Page page = browserContext.newPage();
-        page.navigate(url("login"));
         signIn(page, panel.lead());
         page.navigate(url("sessions/" + panel.sessionId()));
         page.locator("#session-state").waitFor();
@@ -91,17 +71,15 @@ class BackToThePageAfterSignInTest {
         assertThat(page.locator("text=Session Expired").count()).isZero();
         signIn(page, panel.lead());
 
-        page.waitForURL(u -> !u.contains("/login"));
         assertThat(page.url()).endsWith("/sessions/" + panel.sessionId());
         page.locator("#session-state").waitFor();
         System.out.printf("FIGURE expired session: the console reloaded itself to the sign-in form after %d ms%n",
                 reloadedMillis);
     }
 
-    private static void signIn(Page page, String username) {
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(TestPanel.PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
+    /** Signs in through the form (the one the page is on, if the app sent it there) and waits to leave it. */
+    private void signIn(Page page, String username) {
+        PanelPages.signIn(page, url(""), username, TestPanel.PASSWORD);
     }
 
     private static String sessionCookie(BrowserContext browserContext) {

@@ -2,26 +2,23 @@ package io.mockpanel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.PromptKind;
 import io.mockpanel.panel.PromptRef;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,8 +32,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CandidateAccessBrowserTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
-    private static Playwright playwright;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -50,26 +48,10 @@ class CandidateAccessBrowserTest {
     @Autowired
     LiveControlService control;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void revoking_in_the_console_puts_the_candidate_out_at_once_and_the_link_stays_dead() {
         TestPanel.Panel panel = testPanel.live();
-        Page candidate = joinAsCandidate(panel, newContext(1280, 800));
+        Page candidate = joinAsCandidate(panel, chromium.person(1280, 800));
         asLead(panel, () -> control.push(panel.sessionId(), PromptRef.of(0, PromptKind.SITUATION)));
         candidate.locator(".room-section").first().waitFor();
         String roomUrl = candidate.url();
@@ -105,20 +87,15 @@ class CandidateAccessBrowserTest {
         asLead(panel, () -> invites.issue(panel.sessionId()));
         // The link above was replaced; use a fresh one, join in browser one, then release.
         String token = issue(panel);
-        BrowserContext first = newContext(1280, 800);
-        Page laptop = first.newPage();
-        laptop.navigate(url("join/" + token));
-        laptop.locator("#join-session").click();
-        laptop.locator("#room-content").waitFor();
+        Page laptop = chromium.page(1280, 800);
+        PanelPages.join(laptop, url("join/" + token));
         assertThat(joined).isNotNull();
 
         asLead(panel, () -> invites.release(panel.sessionId()));
         laptop.locator("#invite-message").waitFor(new Locator.WaitForOptions().setTimeout(2_000));
 
-        Page phone = newContext(390, 844).newPage();
-        phone.navigate(url("join/" + token));
-        phone.locator("#join-session").click();
-        phone.locator("#room-content").waitFor();
+        Page phone = chromium.page(390, 844);
+        PanelPages.join(phone, url("join/" + token));
         laptop.reload();
         laptop.locator("#invite-message").waitFor();
         assertThat(laptop.locator("#invite-message").textContent()).contains("cannot be used");
@@ -130,7 +107,7 @@ class CandidateAccessBrowserTest {
     @Test
     void ending_the_session_shows_the_candidate_a_calm_closing_screen() {
         TestPanel.Panel panel = testPanel.live();
-        Page candidate = joinAsCandidate(panel, newContext(1280, 800));
+        Page candidate = joinAsCandidate(panel, chromium.person(1280, 800));
         asLead(panel, () -> {
             control.push(panel.sessionId(), PromptRef.of(0, PromptKind.SITUATION));
             control.push(panel.sessionId(), PromptRef.question(0, 0, 0));
@@ -175,7 +152,7 @@ class CandidateAccessBrowserTest {
         panelistOnline.and(console.locator("[data-online='false']")).waitFor(
                 new Locator.WaitForOptions().setTimeout(5_000));
 
-        BrowserContext candidateBrowser = newContext(1280, 800);
+        BrowserContext candidateBrowser = chromium.person(1280, 800);
         Page room1 = joinAsCandidate(panel, candidateBrowser);
         Page room2 = candidateBrowser.newPage();
         room2.navigate(room1.url());
@@ -189,7 +166,7 @@ class CandidateAccessBrowserTest {
     @Test
     void on_a_phone_the_newest_question_is_on_screen_when_it_arrives() {
         TestPanel.Panel panel = testPanel.live();
-        Page phone = joinAsCandidate(panel, newContext(390, 844));
+        Page phone = joinAsCandidate(panel, chromium.person(390, 844));
         asLead(panel, () -> {
             control.push(panel.sessionId(), PromptRef.of(0, PromptKind.SITUATION));
             control.push(panel.sessionId(), PromptRef.of(0, PromptKind.CHALLENGES));
@@ -222,27 +199,20 @@ class CandidateAccessBrowserTest {
         console.locator("#note-pending.problem").waitFor();
         assertThat(console.locator("#note-pending").textContent()).contains("this note has 25 000 characters, at most 20 000").contains("kept");
 
-        area.fill("Short enough now");
-        area.blur();
-        console.locator("#note-status").getByText("Saved").waitFor();
+        PanelPages.writeNote(console, "Short enough now");
         assertThat(console.locator("#note-pending").textContent()).isEmpty();
     }
 
     // --- helpers -----------------------------------------------------------------------------------
 
     private Page joinAsCandidate(TestPanel.Panel panel, BrowserContext context) {
-        String token = issue(panel);
         Page page = context.newPage();
-        page.navigate(url("join/" + token));
-        page.locator("#join-session").click();
-        page.locator("#room-content").waitFor();
+        PanelPages.join(page, url("join/" + issue(panel)));
         return page;
     }
 
     private String issue(TestPanel.Panel panel) {
-        String[] token = new String[1];
-        asLead(panel, () -> token[0] = invites.issue(panel.sessionId()).token());
-        return token[0];
+        return TestUsers.as(panel.lead(), "INTERVIEWER", () -> invites.issue(panel.sessionId()).token());
     }
 
     private Page console(String username, long sessionId, int width, int height) {
@@ -258,29 +228,17 @@ class CandidateAccessBrowserTest {
         return signedInContext(username, 1440, 900);
     }
 
+    /** A person signed in through the form; the sign-in tab is closed again. */
     private BrowserContext signedInContext(String username, int width, int height) {
-        BrowserContext context = newContext(width, height);
+        BrowserContext context = chromium.person(width, height);
         Page page = context.newPage();
-        page.navigate(url("login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(TestPanel.PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
-        page.waitForURL(u -> !u.contains("/login"));
+        PanelPages.signIn(page, url(""), username, TestPanel.PASSWORD);
         page.close();
         return context;
     }
 
-    private BrowserContext newContext(int width, int height) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
-    }
-
     private static void asLead(TestPanel.Panel panel, Runnable action) {
-        TestUsers.signIn(panel.lead(), "INTERVIEWER");
-        try {
-            action.run();
-        } finally {
-            TestUsers.signOut();
-        }
+        TestUsers.as(panel.lead(), "INTERVIEWER", action);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,21 +2,18 @@ package io.mockpanel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestUsers;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,8 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LivePanelBrowserTest {
 
     private static final String PASSWORD = "browser-test-password";
-    private static Playwright playwright;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -39,35 +37,20 @@ class LivePanelBrowserTest {
     @Autowired
     AccountService accounts;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void a_whole_panel_runs_live_across_lead_panelist_and_candidate_and_survives_reloads() {
         String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 40), 36);
         String lead = "e2e-lead-" + suffix;
         String panelist = "e2e-pan-" + suffix;
-        TestUsers.signIn("e2e-admin", "ADMIN");
-        accounts.createAccount(new NewAccount(lead, "Erin Lead", AccountRole.INTERVIEWER, PASSWORD));
-        accounts.createAccount(new NewAccount(panelist, "Pia Panelist " + suffix, AccountRole.INTERVIEWER, PASSWORD));
-        TestUsers.signOut();
+        TestUsers.as("e2e-admin", "ADMIN", () -> {
+            accounts.createAccount(new NewAccount(lead, "Erin Lead", AccountRole.INTERVIEWER, PASSWORD));
+            accounts.createAccount(new NewAccount(panelist, "Pia Panelist " + suffix, AccountRole.INTERVIEWER,
+                    PASSWORD));
+        });
 
         Page leadPage = signedIn(lead);
         leadPage.navigate(url("sessions/new"));
-        settle(leadPage);
+        leadPage.waitForLoadState(LoadState.NETWORKIDLE);
         leadPage.locator("vaadin-text-field").nth(0).locator("input").fill("Browser panel " + suffix);
         leadPage.locator("vaadin-text-field").nth(1).locator("input").fill("Casey Candidate");
         leadPage.locator("vaadin-combo-box input").click();
@@ -86,9 +69,8 @@ class LivePanelBrowserTest {
         String link = leadPage.locator("#invite-link input").inputValue();
         assertThat(link).matches(".*/join/[A-Za-z0-9_-]{43}");
 
-        Page candidate = browser.newContext().newPage();
-        candidate.navigate(link);
-        candidate.locator("#join-session").click();
+        Page candidate = chromium.browser().newContext().newPage();
+        PanelPages.join(candidate, link);
         candidate.locator("#room-content").getByText("has not started yet").waitFor();
 
         leadPage.locator("#start-session").click();
@@ -117,7 +99,7 @@ class LivePanelBrowserTest {
         leadPage.locator("#mirror").getByText("How would you structure the incident response?").waitFor();
 
         // A second link opened elsewhere is refused while the first browser holds it.
-        Page elsewhere = browser.newContext().newPage();
+        Page elsewhere = chromium.browser().newContext().newPage();
         elsewhere.navigate(link);
         assertThat(elsewhere.locator("#invite-message").textContent()).contains("already in use");
 
@@ -125,14 +107,14 @@ class LivePanelBrowserTest {
         String consolePath = leadPage.url();
         Page panelistPage = signedIn(panelist);
         panelistPage.navigate(consolePath);
-        writeNote(leadPage, "LEAD-NOTE " + suffix + " named an incident commander first");
-        writeNote(panelistPage, "PANEL-NOTE " + suffix + " quantified the blast radius");
+        PanelPages.writeNote(leadPage, "LEAD-NOTE " + suffix + " named an incident commander first");
+        PanelPages.writeNote(panelistPage, "PANEL-NOTE " + suffix + " quantified the blast radius");
         leadPage.locator("#notes-timeline").getByText("PANEL-NOTE " + suffix).waitFor();
         panelistPage.locator("#notes-timeline").getByText("LEAD-NOTE " + suffix).waitFor();
 
         // Both score the scenario blind; the lead reveals once both submitted.
-        score(leadPage, 3);
-        score(panelistPage, 4);
+        PanelPages.submitSheet(leadPage, 3);
+        PanelPages.submitSheet(panelistPage, 4);
         leadPage.locator("#reveal-scores").click();
         leadPage.locator("#scoring-revealed").waitFor();
         panelistPage.locator("#scoring-revealed").waitFor();
@@ -154,40 +136,10 @@ class LivePanelBrowserTest {
                 .doesNotContain("incident commander first").doesNotContain("blast radius");
     }
 
-    private static void writeNote(Page page, String text) {
-        page.locator("#note-text textarea").fill(text);
-        page.locator("#note-text textarea").blur();
-        page.locator("#note-status").getByText("Saved").waitFor();
-    }
-
-    /** Fills the whole sheet of the first scenario with one score and submits it. */
-    private static void score(Page page, int score) {
-        page.locator("#my-sheet").waitFor();
-        int areas = page.locator("[id^=score-area-]").count();
-        for (int area = 0; area < areas; area++) {
-            page.locator("#score-area-" + area + " vaadin-radio-button").nth(score - 1).click();
-            page.locator("#justification-" + area + " textarea").fill("Evidence for area " + (area + 1));
-        }
-        page.locator("#recommendation vaadin-radio-button").nth(score - 1).click();
-        page.locator("#recommendation-text textarea").fill("Overall view");
-        page.locator("#submit-sheet").click();
-        page.locator("#my-sheet-state").getByText("submitted").waitFor();
-    }
-
     private Page signedIn(String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
-        Page page = context.newPage();
-        page.navigate(url("login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
-        page.waitForURL(u -> !u.contains("/login"));
-        settle(page);
+        Page page = chromium.page(1366, 900);
+        PanelPages.signIn(page, url(""), username, PASSWORD);
         return page;
-    }
-
-    private static void settle(Page page) {
-        page.waitForLoadState(LoadState.NETWORKIDLE);
     }
 
     private String url(String path) {

@@ -2,14 +2,13 @@ package io.mockpanel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.mockpanel.support.AppNode;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.RestartablePostgres;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
@@ -38,27 +38,21 @@ class PostgresRestartTest {
     private static final Duration OUTAGE = Duration.ofSeconds(10);
     private static final String CALM_MESSAGE = "The database cannot be reached right now.";
 
+    /** Started before {@link #start()}: without a Chromium the class is skipped before any database starts. */
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     private static RestartablePostgres postgres;
     private static AppNode node;
-    private static Playwright playwright;
-    private static Browser browser;
 
     @BeforeAll
     static void start() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
         postgres = RestartablePostgres.start();
         node = AppNode.onDatabase(postgres.jdbcUrl(), postgres.username(), postgres.password()).start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
         if (node != null) {
             node.stop();
         }
@@ -78,16 +72,13 @@ class PostgresRestartTest {
         long sessionId = createSession(console, "Restart panel " + suffix);
         console.locator("#issue-invite").click();
         String link = console.locator("#invite-link input").inputValue();
-        Page room = browser.newContext().newPage();
-        room.navigate(link);
-        room.locator("#join-session").click();
+        Page room = chromium.browser().newContext().newPage();
+        PanelPages.join(room, link);
         room.locator("#room-content").getByText("has not started yet").waitFor();
         console.locator("#start-session").click();
         console.locator("#session-state").getByText("Live").waitFor();
         String note = "NOTE-" + suffix + " asked about the blast radius first";
-        console.locator("#note-text textarea").fill(note);
-        console.locator("#note-text textarea").blur();
-        console.locator("#note-status").getByText("Saved").waitFor();
+        PanelPages.writeNote(console, note);
         console.locator("#push-next").click();
         console.locator("#push-next").click();
         room.locator(".room-section").getByText("critical production system").waitFor();
@@ -164,14 +155,10 @@ class PostgresRestartTest {
                 values (?, 'Rita Restart', 'INTERVIEWER', ?, now(), now())""").params(username, hash).update();
     }
 
+    /** Signed in on the node (its own base URL), not on a test application. */
     private static Page signedIn(String username) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)).newPage();
-        page.navigate(node.url("login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
-        page.waitForURL(u -> !u.contains("/login"));
-        page.waitForLoadState(LoadState.NETWORKIDLE);
+        Page page = chromium.page(1366, 900);
+        PanelPages.signIn(page, node.url(""), username, PASSWORD);
         return page;
     }
 

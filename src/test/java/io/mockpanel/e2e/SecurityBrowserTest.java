@@ -2,25 +2,22 @@ package io.mockpanel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.security.AccountService;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestPanel.Panel;
 import io.mockpanel.support.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class SecurityBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -54,22 +51,6 @@ class SecurityBrowserTest {
     /** Every console message and page error of every page, to find CSP violations and script errors. */
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void clearProblems() {
         problems.clear();
@@ -78,7 +59,7 @@ class SecurityBrowserTest {
     @Test
     void the_app_works_under_its_content_security_policy_and_invite_links_ignore_the_forwarded_host() {
         Panel panel = testPanel.scheduled();
-        Page lead = signedIn(panel.lead(), Map.of());
+        Page lead = signedIn(panel.lead());
         // from now on a proxy (or whoever sends the request) claims another host: invite links
         // must still be on the public URL
         lead.context().setExtraHTTPHeaders(Map.of("X-Forwarded-Host", "evil.example"));
@@ -92,9 +73,8 @@ class SecurityBrowserTest {
         assertThat((Boolean) lead.locator("img.qr-code").evaluate("img => img.complete && img.naturalWidth > 0"))
                 .as("the QR code data: image is allowed and drawn").isTrue();
 
-        Page candidate = newPage(Map.of());
-        candidate.navigate(link);
-        candidate.locator("#join-session").click();
+        Page candidate = newPage();
+        PanelPages.join(candidate, link);
         candidate.locator("#room-content").getByText("has not started yet").waitFor();
 
         // push: the lead starts and pushes, the candidate's room changes without a reload
@@ -110,27 +90,22 @@ class SecurityBrowserTest {
     @Test
     void staff_and_candidates_get_the_apps_not_found_page_never_a_route_list() {
         Panel panel = testPanel.scheduled();
-        TestUsers.signIn("browser-admin-" + panel.lead(), "ADMIN");
         String admin = "adm-" + panel.lead();
-        accounts.createAccount(new io.mockpanel.security.NewAccount(admin, "Ada Admin",
-                io.mockpanel.security.AccountRole.ADMIN, TestPanel.PASSWORD));
-        TestUsers.signOut();
+        TestUsers.as("browser-admin-" + panel.lead(), "ADMIN", () -> accounts.createAccount(
+                new io.mockpanel.security.NewAccount(admin, "Ada Admin", io.mockpanel.security.AccountRole.ADMIN,
+                        TestPanel.PASSWORD)));
 
-        Page adminPage = signedIn(admin, Map.of());
+        Page adminPage = signedIn(admin);
         assertAppNotFoundPage(adminPage, "sessions/" + panel.sessionId(), true);
         assertAppNotFoundPage(adminPage, "no-such-page", true);
 
-        Page interviewer = signedIn(panel.panelist(), Map.of());
+        Page interviewer = signedIn(panel.panelist());
         assertAppNotFoundPage(interviewer, "admin/accounts", true);
         assertAppNotFoundPage(interviewer, "accounts", true);
 
-        TestUsers.signIn(panel.lead(), "INTERVIEWER");
-        String path = invites.issue(panel.sessionId()).path();
-        TestUsers.signOut();
-        Page candidate = newPage(Map.of());
-        candidate.navigate(url(path));
-        candidate.locator("#join-session").click();
-        candidate.locator("#room-content").waitFor();
+        String path = TestUsers.as(panel.lead(), "INTERVIEWER", () -> invites.issue(panel.sessionId()).path());
+        Page candidate = newPage();
+        PanelPages.join(candidate, url(path));
         assertAppNotFoundPage(candidate, "sessions", false);
         assertAppNotFoundPage(candidate, "no-such-page", false);
         assertAppNotFoundPage(candidate, "not-found", false);
@@ -139,15 +114,13 @@ class SecurityBrowserTest {
     @Test
     void a_disabled_interviewers_open_console_is_signed_out_and_the_note_is_never_saved() {
         Panel panel = testPanel.live();
-        Page panelist = signedIn(panel.panelist(), Map.of());
+        Page panelist = signedIn(panel.panelist());
         panelist.navigate(url("sessions/" + panel.sessionId()));
         panelist.locator("#note-text textarea").waitFor();
-        Page lead = signedIn(panel.lead(), Map.of());
+        Page lead = signedIn(panel.lead());
         lead.navigate(url("sessions/" + panel.sessionId()));
 
-        TestUsers.signIn("browser-admin", "ADMIN");
-        accounts.setEnabled(idOf(panel.panelist()), false);
-        TestUsers.signOut();
+        TestUsers.as("browser-admin", "ADMIN", () -> accounts.setEnabled(idOf(panel.panelist()), false));
 
         // without any click of theirs, the open console goes to the sign-in page (pushed)
         long started = System.nanoTime();
@@ -156,14 +129,10 @@ class SecurityBrowserTest {
                 + (System.nanoTime() - started) / 1_000_000 + " ms, without a click");
         assertNoteRefusedAndSignedOut(panelist, panel, "DISABLED-NOTE");
         // the untouched lead goes on working
-        lead.locator("#note-text textarea").fill("LEAD-STILL-WORKS");
-        lead.locator("#note-text textarea").blur();
-        lead.locator("#note-status").getByText("Saved").waitFor();
+        PanelPages.writeNote(lead, "LEAD-STILL-WORKS");
 
-        TestUsers.signIn("browser-admin", "ADMIN");
-        accounts.setEnabled(idOf(panel.panelist()), true);
-        TestUsers.signOut();
-        Page again = signedIn(panel.panelist(), Map.of());
+        TestUsers.as("browser-admin", "ADMIN", () -> accounts.setEnabled(idOf(panel.panelist()), true));
+        Page again = signedIn(panel.panelist());
         again.navigate(url("sessions/" + panel.sessionId()));
         again.locator("#note-text textarea").waitFor();
     }
@@ -171,13 +140,12 @@ class SecurityBrowserTest {
     @Test
     void a_password_reset_signs_the_open_console_out() {
         Panel panel = testPanel.live();
-        Page panelist = signedIn(panel.panelist(), Map.of());
+        Page panelist = signedIn(panel.panelist());
         panelist.navigate(url("sessions/" + panel.sessionId()));
         panelist.locator("#note-text textarea").waitFor();
 
-        TestUsers.signIn("browser-admin", "ADMIN");
-        accounts.resetPassword(idOf(panel.panelist()), "reset-by-the-admin-1");
-        TestUsers.signOut();
+        TestUsers.as("browser-admin", "ADMIN",
+                () -> accounts.resetPassword(idOf(panel.panelist()), "reset-by-the-admin-1"));
 
         assertNoteRefusedAndSignedOut(panelist, panel, "RESET-NOTE");
     }
@@ -185,8 +153,8 @@ class SecurityBrowserTest {
     @Test
     void changing_ones_own_password_keeps_this_session_and_ends_the_others() {
         Panel panel = testPanel.scheduled();
-        Page here = signedIn(panel.coach(), Map.of());
-        Page elsewhere = signedIn(panel.coach(), Map.of());
+        Page here = signedIn(panel.coach());
+        Page elsewhere = signedIn(panel.coach());
 
         here.navigate(url("account/password"));
         here.locator("vaadin-password-field").nth(0).locator("input").fill(TestPanel.PASSWORD);
@@ -237,21 +205,15 @@ class SecurityBrowserTest {
                 .orElseThrow().id();
     }
 
-    private Page signedIn(String username, Map<String, String> headers) {
-        Page page = newPage(headers);
-        page.navigate(url("login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(TestPanel.PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
-        page.waitForURL(u -> !u.contains("/login"));
-        page.waitForLoadState(LoadState.NETWORKIDLE);
+    private Page signedIn(String username) {
+        Page page = newPage();
+        PanelPages.signIn(page, url(""), username, TestPanel.PASSWORD);
         return page;
     }
 
-    private Page newPage(Map<String, String> headers) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
-                .setExtraHTTPHeaders(headers));
-        Page page = context.newPage();
+    /** A new person's page whose console errors, CSP violations and page errors go to {@link #problems}. */
+    private Page newPage() {
+        Page page = chromium.page(1366, 900);
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
                 problems.add(page.url() + ": " + message.text());

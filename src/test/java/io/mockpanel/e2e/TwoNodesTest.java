@@ -2,22 +2,21 @@ package io.mockpanel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.PromptKind;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.support.AppNode;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
@@ -28,6 +27,10 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  */
 @IntegrationTest
 class TwoNodesTest {
+
+    /** Started before {@link #startNodeB}: without a Chromium the class is skipped before node B starts. */
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     private static AppNode nodeB;
 
@@ -42,7 +45,6 @@ class TwoNodesTest {
 
     @BeforeAll
     static void startNodeB(@Autowired JdbcConnectionDetails database) {
-        Assumptions.assumeTrue(Browsers.chromium().isPresent(), "No Chromium installed: two-node browser test skipped");
         nodeB = AppNode.onDatabase(database).start();
     }
 
@@ -56,22 +58,16 @@ class TwoNodesTest {
     @Test
     void a_push_on_node_a_reaches_a_candidate_connected_to_node_b() {
         TestPanel.Panel panel = testPanel.live();
-        TestUsers.signIn(panel.lead(), "INTERVIEWER");
-        String token = invites.issue(panel.sessionId()).token();
-        TestUsers.signOut();
+        String token = TestUsers.as(panel.lead(), "INTERVIEWER", () -> invites.issue(panel.sessionId()).token());
 
-        try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.launch(playwright)) {
-            Page candidate = browser.newContext().newPage();
-            candidate.navigate(nodeB.url("join/" + token));
-            candidate.locator("#join-session").click();
-            candidate.locator("#room-content").getByText("first prompt").waitFor();
+        Page candidate = chromium.browser().newContext().newPage();
+        PanelPages.join(candidate, nodeB.url("join/" + token));
+        candidate.locator("#room-content").getByText("first prompt").waitFor();
 
-            TestUsers.signIn(panel.lead(), "INTERVIEWER");
-            control.push(panel.sessionId(), PromptRef.of(0, PromptKind.SITUATION));
-            TestUsers.signOut();
+        TestUsers.as(panel.lead(), "INTERVIEWER",
+                () -> control.push(panel.sessionId(), PromptRef.of(0, PromptKind.SITUATION)));
 
-            candidate.locator(".room-section h2").getByText("Situation").waitFor();
-            assertThat(candidate.locator(".room-section p").first().textContent()).isNotBlank();
-        }
+        candidate.locator(".room-section h2").getByText("Situation").waitFor();
+        assertThat(candidate.locator(".room-section p").first().textContent()).isNotBlank();
     }
 }

@@ -2,21 +2,19 @@ package io.mockpanel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestPanel;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class TwoTabsOneUserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -44,22 +42,6 @@ class TwoTabsOneUserTest {
 
     private BrowserContext context;
     private TestPanel.Panel panel;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void closeContext() {
@@ -192,13 +174,9 @@ class TwoTabsOneUserTest {
     /** A live session; its co-panelist signed in once, with the console open in two tabs. */
     private Page[] twoConsoleTabs() {
         panel = testPanel.live();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+        context = chromium.person(1440, 900);
         Page one = context.newPage();
-        one.navigate(url("login"));
-        one.locator("input[name=username]").fill(panel.panelist());
-        one.locator("input[name=password]").fill(TestPanel.PASSWORD);
-        one.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
-        one.waitForURL(u -> !u.contains("/login"));
+        PanelPages.signIn(one, url(""), panel.panelist(), TestPanel.PASSWORD);
         Page two = context.newPage();
         for (Page tab : List.of(one, two)) {
             tab.navigate(url("sessions/" + panel.sessionId()));
@@ -209,6 +187,7 @@ class TwoTabsOneUserTest {
         return new Page[] {one, two};
     }
 
+    /** Types a note and leaves the field; unlike {@link PanelPages#writeNote} it does not wait for "Saved". */
     private static void writeNote(Page tab, String text) {
         tab.locator("#note-text textarea").fill(text);
         tab.locator("#note-text textarea").blur();

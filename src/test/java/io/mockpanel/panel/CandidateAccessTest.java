@@ -195,11 +195,6 @@ class CandidateAccessTest {
     }
 
     private void asLead(Runnable action) {
-        TestUsers.signIn(panel.lead(), "INTERVIEWER");
-        try {
-            action.run();
-        } finally {
-            TestUsers.signOut();
-        }
+        TestUsers.as(panel.lead(), "INTERVIEWER", action);
     }
 }

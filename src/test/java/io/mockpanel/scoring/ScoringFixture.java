@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Scoring test helpers: a live panel with three scorers, sheets, acting as someone. */
@@ -62,24 +60,11 @@ public class ScoringFixture {
 
     /** Runs {@code action} signed in as the user, then restores whoever was signed in before. */
     public static <T> T as(String username, String role, Supplier<T> action) {
-        Authentication before = SecurityContextHolder.getContext().getAuthentication();
-        TestUsers.signIn(username, role);
-        try {
-            return action.get();
-        } finally {
-            if (before == null) {
-                TestUsers.signOut();
-            } else {
-                SecurityContextHolder.getContext().setAuthentication(before);
-            }
-        }
+        return TestUsers.as(username, role, action);
     }
 
     public static void as(String username, String role, Runnable action) {
-        as(username, role, () -> {
-            action.run();
-            return null;
-        });
+        TestUsers.as(username, role, action);
     }
 
     /** A complete sheet: one score per area (in order), a justification each, and the recommendation. */

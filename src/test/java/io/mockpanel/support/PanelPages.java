@@ -21,6 +21,13 @@ public final class PanelPages {
         page.waitForLoadState(LoadState.NETWORKIDLE);
     }
 
+    /** Opens an invite link (absolute), joins under the name the lead gave and waits for the room. */
+    public static void join(Page candidate, String link) {
+        candidate.navigate(link);
+        candidate.locator("#join-session").click();
+        candidate.locator("#room-content").waitFor();
+    }
+
     /** Types a note in the console's composer, leaves the field and waits for "Saved". */
     public static void writeNote(Page console, String text) {
         console.locator("#note-text textarea").fill(text);

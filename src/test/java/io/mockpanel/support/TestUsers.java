@@ -2,9 +2,11 @@ package io.mockpanel.support;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
@@ -25,5 +27,35 @@ public final class TestUsers {
 
     public static void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * Runs {@code action} as another user (a second person acting from their own browser) and puts
+     * back whoever was signed in before, or nobody. The user is set on the current security context,
+     * as {@link #signIn} does; afterwards that same context is current again and holds the previous
+     * authentication. (Vaadin's strategy prefers the context a current Vaadin session stores, so a
+     * fresh context of its own would not be seen there.)
+     */
+    public static <T> T as(String username, String role, Supplier<T> action) {
+        SecurityContext context = SecurityContextHolder.getContext();
+        Authentication previous = context.getAuthentication();
+        signIn(username, role);
+        try {
+            return action.get();
+        } finally {
+            context.setAuthentication(previous);
+            if (SecurityContextHolder.getContext() != context) {
+                // The action signed out or put in a context of its own.
+                SecurityContextHolder.setContext(context);
+            }
+        }
+    }
+
+    /** {@link #as(String, String, Supplier)} for an action without a result. */
+    public static void as(String username, String role, Runnable action) {
+        as(username, role, () -> {
+            action.run();
+            return null;
+        });
     }
 }

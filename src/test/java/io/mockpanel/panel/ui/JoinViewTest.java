@@ -59,23 +59,13 @@ class JoinViewTest extends KaribuTest {
         panel = testPanel.live();
     }
 
-    /** Issues (or re-issues) the link as the lead; leaves nobody signed in. */
+    /** Issues (or re-issues) the link as the lead; puts back whoever was signed in (here nobody). */
     private String issue() {
-        TestUsers.signIn(panel.lead(), "INTERVIEWER");
-        try {
-            return invites.issue(panel.sessionId()).token();
-        } finally {
-            TestUsers.signOut();
-        }
+        return TestUsers.as(panel.lead(), "INTERVIEWER", () -> invites.issue(panel.sessionId()).token());
     }
 
     private void asLead(Runnable action) {
-        TestUsers.signIn(panel.lead(), "INTERVIEWER");
-        try {
-            action.run();
-        } finally {
-            TestUsers.signOut();
-        }
+        TestUsers.as(panel.lead(), "INTERVIEWER", action);
     }
 
     private static void open(String token) {

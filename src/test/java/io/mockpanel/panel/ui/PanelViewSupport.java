@@ -40,20 +40,9 @@ final class PanelViewSupport {
         return authentication;
     }
 
-    /**
-     * Runs an action as another user (a second person acting from their own browser) and puts the
-     * current user back afterwards.
-     */
+    /** Runs an action as another user and puts the current user back afterwards: {@link TestUsers#as}. */
     static void as(String username, String role, Runnable action) {
-        Authentication previous = SecurityContextHolder.getContext().getAuthentication();
-        TestUsers.signIn(username, role);
-        try {
-            action.run();
-        } finally {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(previous);
-            SecurityContextHolder.setContext(context);
-        }
+        TestUsers.as(username, role, action);
     }
 
     /**

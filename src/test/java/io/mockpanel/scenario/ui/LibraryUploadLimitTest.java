@@ -2,10 +2,8 @@ package io.mockpanel.scenario.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -15,8 +13,9 @@ import io.mockpanel.scenario.ScenarioService;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
-import io.mockpanel.support.Browsers;
+import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
+import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestUsers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,10 +33,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -55,8 +53,8 @@ class LibraryUploadLimitTest {
     /** The handler reads in chunks: it may read one chunk past the limit before it stops. */
     private static final long MOST_READ = ScenarioService.MAX_FILE_BYTES + 16 * 1024;
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
@@ -68,22 +66,6 @@ class LibraryUploadLimitTest {
     MeterRegistry metrics;
 
     private BrowserContext context;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void closeContext() {
@@ -157,16 +139,11 @@ class LibraryUploadLimitTest {
     /** The import page of a freshly created interviewer, signed in in a new browser context. */
     private Page importPage() {
         String username = "upload-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 40), 36);
-        TestUsers.signIn("upload-admin", "ADMIN");
-        accounts.createAccount(new NewAccount(username, "Uma Uploader", AccountRole.INTERVIEWER, PASSWORD));
-        TestUsers.signOut();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+        TestUsers.as("upload-admin", "ADMIN", () -> accounts.createAccount(
+                new NewAccount(username, "Uma Uploader", AccountRole.INTERVIEWER, PASSWORD)));
+        context = chromium.person(1440, 900);
         Page page = context.newPage();
-        page.navigate(url("login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
-        page.waitForURL(u -> !u.contains("/login"));
+        PanelPages.signIn(page, url(""), username, PASSWORD);
         page.navigate(url("scenarios/import"));
         page.waitForLoadState(LoadState.NETWORKIDLE);
         page.locator("#library-upload").waitFor();
