@@ -2,6 +2,7 @@ package io.mockpanel.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.mockpanel.base.DatabaseFailures;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ class SessionEpochs {
     private final JdbcClient jdbc;
     private final Cache<String, AccountState> cache = Caffeine.newBuilder()
             .expireAfterWrite(TTL).maximumSize(10_000).build();
+    /** What this node read last about each account, kept beyond the TTL for a database outage. */
+    private final Cache<String, AccountState> lastKnown = Caffeine.newBuilder().maximumSize(10_000).build();
 
     SessionEpochs(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -40,7 +43,21 @@ class SessionEpochs {
      * cache lagging behind the user's own password change, not a reason to end the session.
      */
     boolean isCurrent(String username, int epoch) {
-        AccountState state = cache.get(username, this::load);
+        AccountState state;
+        try {
+            state = cache.get(username, this::load);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnreachable(e)) {
+                throw e;
+            }
+            // The database is away: no service can act for this session meanwhile anyway, and
+            // ending every session at each outage would sign everyone out. Judge by what this node
+            // read last; a session it never read about goes on until the database answers again.
+            state = lastKnown.getIfPresent(username);
+            if (state == null) {
+                return true;
+            }
+        }
         return state.enabled() && epoch >= state.epoch();
     }
 
@@ -58,13 +75,16 @@ class SessionEpochs {
                 .query((rs, row) -> found.put(rs.getString(1), new AccountState(rs.getBoolean(2), rs.getInt(3))))
                 .list();
         for (String username : usernames) {
-            cache.put(username, found.getOrDefault(username, GONE));
+            AccountState state = found.getOrDefault(username, GONE);
+            cache.put(username, state);
+            lastKnown.put(username, state);
         }
     }
 
     /** Forgets what this node read about an account, after it changed here. */
     void evict(String username) {
         cache.invalidate(username);
+        lastKnown.invalidate(username);
     }
 
     private AccountState load(String username) {
@@ -72,6 +92,8 @@ class SessionEpochs {
                 .param(username)
                 .query((rs, row) -> new AccountState(rs.getBoolean(1), rs.getInt(2)))
                 .optional();
-        return state.orElse(GONE);
+        AccountState known = state.orElse(GONE);
+        lastKnown.put(username, known);
+        return known;
     }
 }

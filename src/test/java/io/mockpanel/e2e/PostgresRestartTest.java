@@ -112,6 +112,17 @@ class PostgresRestartTest {
         room.getByText(CALM_MESSAGE).waitFor(new Locator.WaitForOptions().setTimeout(30_000));
         long roomAnswerMillis = millisSince(clicked);
 
+        // A note typed meanwhile is kept in the browser, said to be not saved yet, and retried.
+        String typedDuringOutage = "OUTAGE-NOTE-" + suffix + " answered while the database was away";
+        console.locator("#new-note").click();
+        console.locator("#note-text textarea").fill(typedDuringOutage);
+        console.locator("#note-text textarea").blur();
+        console.locator("#note-pending.problem").getByText("Not saved yet").waitFor(
+                new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat((String) console.evaluate("() => Object.keys(localStorage).filter(k => "
+                + "k.startsWith('mockpanel.note-draft')).map(k => localStorage.getItem(k)).join()"))
+                .as("the browser's mirror holds the text").contains(typedDuringOutage);
+
         // PostgreSQL comes back after the outage.
         sleepUntil(stopped.plus(OUTAGE));
         Instant restarted = Instant.now();
@@ -124,27 +135,40 @@ class PostgresRestartTest {
         await(() -> node.get("actuator/health/readiness").code() == 200);
         long readyMillis = millisSince(restarted);
 
+        // The note typed during the outage is saved by itself once the database is back.
+        console.locator("#note-status").getByText("Saved").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        long noteSavedMillis = millisSince(restarted);
+        console.locator("#notes-timeline").getByText(typedDuringOutage).waitFor();
+
         // The next push reaches the candidate.
         Instant pushed = Instant.now();
         console.locator("#push-next").click();
         await(() -> room.locator(".room-section").count() > sectionsBefore);
         long candidateSawMillis = millisSince(pushed);
 
-        // Everything acknowledged is stored: the note, the two pushes before and the one after; the
-        // click during the outage stored nothing.
+        // Everything acknowledged is stored, and what the screens show is exactly what is stored:
+        // both notes; the two pushes before and the one after (a click made during the outage may
+        // still go through once the database is back, if the page had not sent it yet when the
+        // calm message came from its heartbeat; then the console shows it too).
         JdbcClient database = postgres.jdbc();
-        assertThat(database.sql("select text from session_note where session_id = ?").param(sessionId)
-                .query(String.class).list()).containsExactly(note);
-        assertThat(database.sql("select count(*) from session_event where session_id = ? and type = 'PROMPT_PUSHED'")
-                .param(sessionId).query(Long.class).single()).isEqualTo(3);
-        assertThat(database.sql("select count(*) from session_event where session_id = ? "
-                + "and type = 'CLARIFICATION_REQUESTED'").param(sessionId).query(Long.class).single()).isZero();
+        assertThat(database.sql("select text from session_note where session_id = ? order by id").param(sessionId)
+                .query(String.class).list()).containsExactly(note, typedDuringOutage);
+        console.waitForTimeout(1_000);
+        long pushesShown = console.locator(".agenda-tree .agenda-status").allInnerTexts().stream()
+                .filter(text -> !text.isBlank()).count();
+        long pushesStored = database.sql("select count(*) from session_event where session_id = ? "
+                + "and type = 'PROMPT_PUSHED'").param(sessionId).query(Long.class).single();
+        assertThat(pushesStored).isBetween(3L, 4L).isEqualTo(pushesShown);
+        long clarificationsStored = database.sql("select count(*) from session_event where session_id = ? "
+                + "and type = 'CLARIFICATION_REQUESTED'").param(sessionId).query(Long.class).single();
+        assertThat(clarificationsStored).isEqualTo(console.locator("#clarifications li").count());
 
         System.out.printf("FIGURE PostgreSQL stopped for %d ms: banner after %d ms (console) / %d ms (room); a click "
                 + "answered calmly after %d ms (console) / %d ms (room); after PostgreSQL was back: banners gone after "
-                + "%d ms (console) / %d ms (room), readiness UP after %d ms; the candidate saw the next push %d ms "
-                + "after the click%n", downMillis, consoleBannerMillis, roomBannerMillis, consoleAnswerMillis,
-                roomAnswerMillis, consoleBackMillis, roomBackMillis, readyMillis, candidateSawMillis);
+                + "%d ms (console) / %d ms (room), readiness UP after %d ms, the note typed meanwhile saved after %d ms; "
+                + "the candidate saw the next push %d ms after the click%n", downMillis, consoleBannerMillis,
+                roomBannerMillis, consoleAnswerMillis, roomAnswerMillis, consoleBackMillis, roomBackMillis, readyMillis,
+                noteSavedMillis, candidateSawMillis);
     }
 
     /** The node's database is the test's own: an interviewer account is one row. */

@@ -61,6 +61,34 @@ class SessionEpochTest {
         assertThat(browser.opens("/sessions")).isTrue();
     }
 
+    @Autowired
+    SessionEpochs epochs;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
+     * During a database outage every request of a signed-in person passes this check: it must not
+     * fail them all (an error page on every click) nor sign everyone out; what this node read last
+     * still counts.
+     */
+    @Test
+    void while_the_database_is_away_sessions_are_judged_by_what_was_read_last_and_nothing_fails()
+            throws InterruptedException {
+        String active = account();
+        String disabled = account();
+        asAdmin(() -> accountService.setEnabled(idOf(disabled), false));
+        assertThat(epochs.isCurrent(active, 0)).isTrue();
+        assertThat(epochs.isCurrent(disabled, 0)).isFalse();
+        Thread.sleep(SessionEpochs.TTL.plusMillis(300).toMillis());
+
+        try (var away = io.mockpanel.support.ExhaustedPool.of(dataSource)) {
+            assertThat(epochs.isCurrent(active, 0)).isTrue();
+            assertThat(epochs.isCurrent(disabled, 0)).as("still ended").isFalse();
+            assertThat(epochs.isCurrent("never-read-" + System.nanoTime(), 0)).isTrue();
+        }
+    }
+
     /**
      * Another node disabling the account changes only the database; this node notices once its
      * short cache of the account's state expires.

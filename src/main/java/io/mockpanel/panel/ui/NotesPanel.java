@@ -73,12 +73,14 @@ public class NotesPanel extends VerticalLayout {
      * The browser half of autosave. $0 the panel (its {@code $server}), $1 the text area, $2 a span
      * only this script writes ("Saving…", or why a save did not happen), $3 the localStorage key of
      * this person's drafts in this session (each tab adds its own id), $4
-     * the debounce, $5 the longest wait while typing on, $6 the private checkbox, $7 the longest note.
+     * the debounce, $5 the longest wait while typing on, $6 the private checkbox, $7 the longest note,
+     * $8 the "New note" button.
      * A text over the limit is never sent (a huge request would stall the page's connection); a save
      * the server could not make now ("retry", or no answer) is tried again with a growing pause.
      */
     private static final String AUTOSAVE_SCRIPT = """
-            const panel = $0, area = $1, pending = $2, base = $3, debounceMs = $4, maxWaitMs = $5, box = $6, maxLength = $7;
+            const panel = $0, area = $1, pending = $2, base = $3, debounceMs = $4, maxWaitMs = $5, box = $6, maxLength = $7,
+                  newNoteButton = $8;
             if (panel.__mpNotes) { return; }
             // One draft per tab: a tab id kept in sessionStorage survives the tab's reloads, and two
             // tabs of one person never overwrite (or clear) each other's unsaved text.
@@ -171,6 +173,13 @@ public class NotesPanel extends VerticalLayout {
             const onVisibility = () => { if (document.visibilityState === 'hidden') { onHide(); } };
             area.addEventListener('input', onInput);
             area.addEventListener('focusout', send);
+            // "New note" empties the composer here at once: what is typed right after the click must
+            // never be wiped by the server's answer arriving later (a slow or unreachable database).
+            newNoteButton.addEventListener('click', () => {
+              if (newNoteButton.hasAttribute('disabled')) { return; }
+              clearTimeout(timer); timer = null; firstUnsaved = 0; clearTimeout(retryTimer); retryTimer = null;
+              area.value = ''; noteId = ''; version = 0; write(null); say('', false);
+            });
             box.addEventListener('change', () => { if (area.value) { mirror(); } });
             window.addEventListener('pagehide', onHide);
             document.addEventListener('visibilitychange', onVisibility);
@@ -345,7 +354,7 @@ public class NotesPanel extends VerticalLayout {
         if (canWrite) {
             String key = "mockpanel.note-draft." + sessionId + "." + CurrentUser.username().orElse("");
             getElement().executeJs(AUTOSAVE_SCRIPT, getElement(), text.getElement(), pending.getElement(), key,
-                    DEBOUNCE_MS, MAX_WAIT_MS, privateNote.getElement(), NoteService.MAX_LENGTH);
+                    DEBOUNCE_MS, MAX_WAIT_MS, privateNote.getElement(), NoteService.MAX_LENGTH, newNote.getElement());
             if (noteId != null || !lastText.isEmpty()) {
                 // Attached again (the browser's element is new): it gets the newest text known here,
                 // not the text area's last synchronised value.
@@ -433,6 +442,11 @@ public class NotesPanel extends VerticalLayout {
 
     // --- the server-side path (testable without a browser) ---------------------------------------------
 
+    /** The composer's text as this panel knows it (the browser's is sent with each save). */
+    String composerText() {
+        return lastText;
+    }
+
     /** Saves {@code clientText} as the composer's note; true when that text is stored afterwards. */
     boolean saveNow(String clientText) {
         return save(clientText) == SaveOutcome.SAVED;
@@ -490,7 +504,9 @@ public class NotesPanel extends VerticalLayout {
         setPrivate(false);
         savedPrivate = false;
         clearConflict();
-        showText("", null, 0, true);
+        // The browser emptied the composer itself on the click (the script): sending the empty text
+        // back would wipe what was typed since.
+        tellBrowser();
         updateCounter();
         showStatus("New note: start typing.", false);
     }
@@ -600,10 +616,13 @@ public class NotesPanel extends VerticalLayout {
                 noteId == null ? "" : noteId.toString(), Long.toString(version));
     }
 
-    /** Sets the text in the browser (and here), with the note it belongs to. */
+    /**
+     * Sets the text in the browser (and here), with the note it belongs to. Only through the script:
+     * the field's value is not synchronised (see the constructor), and the script is what keeps the
+     * browser's copy and its localStorage mirror in step.
+     */
     private void showText(String value, @Nullable Long id, long atVersion, boolean clearDraft) {
         lastText = value;
-        text.setValue(value);
         getElement().executeJs("if (this.__mpNotes) { this.__mpNotes.set($0, $1, $2, $3); }", value,
                 id == null ? "" : id.toString(), Long.toString(atVersion), clearDraft);
         updateCounter();

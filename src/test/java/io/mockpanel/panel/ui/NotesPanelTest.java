@@ -117,7 +117,7 @@ class NotesPanelTest extends KaribuTest {
         panel.saveNow("First point");
 
         _click(_get(Button.class, spec -> spec.withId("new-note")));
-        assertThat(panel.text.getValue()).isEmpty();
+        assertThat(panel.composerText()).isEmpty();
         panel.saveNow("Second point");
 
         assertThat(storedTexts(p.sessionId())).containsExactly("First point", "Second point");
@@ -148,7 +148,7 @@ class NotesPanelTest extends KaribuTest {
 
         assertThat(panel.conflict.isVisible()).isFalse();
         assertThat(panel.newNote.isEnabled()).isTrue();
-        assertThat(panel.text.getValue()).isEqualTo("Saved in the other tab");
+        assertThat(panel.composerText()).isEqualTo("Saved in the other tab");
         assertThat(panel.saveNow("Saved in the other tab, and continued here")).isTrue();
         assertThat(storedTexts(p.sessionId())).containsExactly("Saved in the other tab, and continued here");
     }
@@ -241,7 +241,7 @@ class NotesPanelTest extends KaribuTest {
 
         assertThat(storedTexts(p.sessionId())).containsExactly("Typed before the crash");
         assertThat(notes.myNotes(p.sessionId()).getFirst().isPrivate()).isTrue();
-        assertThat(panel.text.getValue()).isEqualTo("Typed before the crash");
+        assertThat(panel.composerText()).isEqualTo("Typed before the crash");
         assertThat(panel.status.getText()).startsWith("Saved").contains("restored");
     }
 
@@ -255,7 +255,7 @@ class NotesPanelTest extends KaribuTest {
         panel.restoreDraft(Long.toString(saved.id()), "Saved part, and the unsaved rest", false, saved.version());
 
         assertThat(storedTexts(p.sessionId())).containsExactly("Saved part, and the unsaved rest");
-        assertThat(panel.text.getValue()).isEqualTo("Saved part, and the unsaved rest");
+        assertThat(panel.composerText()).isEqualTo("Saved part, and the unsaved rest");
     }
 
     /**
@@ -287,7 +287,7 @@ class NotesPanelTest extends KaribuTest {
 
         assertThat(storedTexts(p.sessionId())).containsExactly("Base, edited in another tab");
         assertThat(panel.conflict.isVisible()).isTrue();
-        assertThat(panel.text.getValue()).isEqualTo("Base, edited in the crashed tab");
+        assertThat(panel.composerText()).isEqualTo("Base, edited in the crashed tab");
     }
 
     @Test

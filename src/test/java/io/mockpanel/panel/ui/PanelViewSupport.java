@@ -34,6 +34,13 @@ final class PanelViewSupport {
     static Authentication signInCandidate(CandidatePrincipal candidate) {
         TestPanel.signInCandidate(candidate);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // As the real join stores it: in the HTTP session, where Vaadin's security context strategy
+        // finds it for a live update that runs on another thread.
+        var stored = SecurityContextHolder.createEmptyContext();
+        stored.setAuthentication(authentication);
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                stored);
         FakeRequest request = fakeRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> "CANDIDATE".equals(role));
