@@ -27,6 +27,17 @@ public class SessionTimeline {
         return replay(sessionId);
     }
 
+    /**
+     * A cursor for one screen: the session replayed now, moved forward later without checking
+     * membership again (see {@link SessionCursor}).
+     */
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public SessionCursor follow(long sessionId) {
+        sessions.requireMember(sessionId);
+        return new SessionCursor(replay(sessionId), log);
+    }
+
     /** Applies what happened since the state was last brought up to date. */
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
     @Transactional(readOnly = true)

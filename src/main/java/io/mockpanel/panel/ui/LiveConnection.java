@@ -45,7 +45,7 @@ final class LiveConnection {
         this.sessionId = sessionId;
         this.presence = presence;
         this.screen = presence.enter(sessionId);
-        this.subscription = bus.subscribe(sessionId, seq -> ui.access(() -> {
+        this.subscription = bus.subscribe(sessionId, MergedHints.running(ui, () -> {
             if (!closed) {
                 onHint.run();
             }

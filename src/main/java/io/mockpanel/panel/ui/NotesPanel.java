@@ -202,8 +202,7 @@ public class NotesPanel extends VerticalLayout {
 
     private final long sessionId;
     private final NoteService notes;
-    private final SessionTimeline timeline;
-    private final SessionEventBus bus;
+    private final LiveFeed feed;
 
     final TextArea text = new TextArea("Note");
     final Span counter = new Span();
@@ -238,11 +237,10 @@ public class NotesPanel extends VerticalLayout {
     private volatile long renderedSeq = -1;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
-    public NotesPanel(long sessionId, NoteService notes, SessionTimeline timeline, SessionEventBus bus) {
-        this.sessionId = sessionId;
+    public NotesPanel(LiveFeed feed, NoteService notes) {
+        this.sessionId = feed.sessionId();
+        this.feed = feed;
         this.notes = notes;
-        this.timeline = timeline;
-        this.bus = bus;
         addClassName("notes-panel");
         setPadding(false);
         setWidthFull();
@@ -321,7 +319,7 @@ public class NotesPanel extends VerticalLayout {
         if (live == null) {
             try {
                 canWrite = notes.canWrite(sessionId);
-                live = timeline.load(sessionId);
+                live = feed.live();
             } catch (AccessDeniedException e) {
                 removeAll();
                 add(new Paragraph("You are not on this session's panel."));
@@ -335,21 +333,9 @@ public class NotesPanel extends VerticalLayout {
             add(timelineList);
             updateCounter();
         }
-        // Captured here, on the request thread; hints arrive on the listener thread. Inside
-        // UI.access, Vaadin's security context strategy gives the services this session's user.
-        // Subscribed before the first read, so nothing committed in between is missed.
-        liveUpdates = bus.subscribe(sessionId, seq -> {
-            if (seq > renderedSeq && refreshQueued.compareAndSet(false, true)) {
-                try {
-                    ui.access(() -> {
-                        refreshQueued.set(false);
-                        refresh();
-                    });
-                } catch (UIDetachedException e) {
-                    refreshQueued.set(false);
-                }
-            }
-        });
+        // The console's feed hands over new events inside UI.access, where Vaadin's security
+        // context strategy gives the services this session's user.
+        liveUpdates = feed.onEvents(events -> refresh());
         refresh();
         if (canWrite) {
             String key = "mockpanel.note-draft." + sessionId + "." + CurrentUser.username().orElse("");
@@ -568,8 +554,6 @@ public class NotesPanel extends VerticalLayout {
         List<Note> visible;
         List<TagMark> tags;
         try {
-            timeline.catchUp(state);
-            renderedSeq = state.lastSeq();
             visible = notes.notes(sessionId);
             tags = notes.tags(sessionId);
         } catch (AccessDeniedException e) {

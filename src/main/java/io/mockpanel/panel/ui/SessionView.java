@@ -27,7 +27,6 @@ import io.mockpanel.base.PublicUrl;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.base.ui.Confirmation;
 import io.mockpanel.panel.CandidateScreen;
-import io.mockpanel.panel.ConsoleSection;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.LiveSession;
@@ -82,6 +81,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private String title = "Session";
     private @Nullable SessionDetails session;
     private @Nullable LiveSession live;
+    private @Nullable LiveFeed feed;
     private @Nullable AgendaTree tree;
     private @Nullable InviteCard inviteCard;
     private SessionRole myRole = SessionRole.OBSERVER;
@@ -145,7 +145,9 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         myRole = sessions.myRole(sessionId).orElse(SessionRole.OBSERVER);
-        live = timeline.load(sessionId);
+        feed = new LiveFeed(timeline.follow(sessionId));
+        live = feed.live();
+        feed.onEvents(this::show);
         title = session.title();
         build();
     }
@@ -153,7 +155,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         if (session != null) {
-            connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus, this::catchUp,
+            connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus, feed::catchUp,
                     this::refresh);
             catchUp();
         }
@@ -191,11 +193,11 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         buildTimer();
         clarifications.addClassName("area-card");
         clarifications.setId("clarifications");
-        var right = new Div(timerBox, mirror, clarifications, new NotesPanel(sessionId, notes, timeline, bus));
+        var right = new Div(timerBox, mirror, clarifications, new NotesPanel(feed, notes));
         right.addClassName("console-right");
         // Other features' sections (scores) go under the agenda, where the page has room for them.
         sections.stream().sorted(java.util.Comparator.comparingInt(ConsoleSection::order))
-                .forEach(section -> left.add(section.create(sessionId)));
+                .forEach(section -> left.add(section.create(new ConsoleContext(sessionId, myRole, feed))));
 
         var columns = new Div(left, right);
         columns.addClassName("console-columns");
@@ -204,23 +206,22 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
 
-    /** Reads the events this console has not seen; redraws only when there were any. */
+    /** Reads the events this console has not seen; its parts hear of them through the feed. */
     private void catchUp() {
-        if (live != null && session != null) {
-            long before = live.lastSeq();
-            int clarificationsBefore = live.clarifications().size();
-            timeline.catchUp(live);
-            if (live.clarifications().size() > clarificationsBefore) {
-                Notification.show("The candidate asks for a clarification.", 6000, Notification.Position.TOP_END)
-                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
-            }
-            if (live.lastSeq() != before) {
-                if (live.state() != session.state()) {
-                    session = sessions.find(sessionId);
-                }
-                refresh();
-            }
+        if (feed != null) {
+            feed.catchUp();
         }
+    }
+
+    private void show(List<SessionEvent> events) {
+        if (events.stream().anyMatch(e -> e.type().equals(io.mockpanel.panel.EventTypes.CLARIFICATION_REQUESTED))) {
+            Notification.show("The candidate asks for a clarification.", 6000, Notification.Position.TOP_END)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        }
+        if (session != null && live != null && live.state() != session.state()) {
+            session = sessions.find(sessionId);
+        }
+        refresh();
     }
 
     private void refresh() {

@@ -1,8 +1,8 @@
 package io.mockpanel.scoring.ui;
 
-import io.mockpanel.panel.ConsoleSection;
+import io.mockpanel.panel.ui.ConsoleContext;
+import io.mockpanel.panel.ui.ConsoleSection;
 import io.mockpanel.panel.PanelSessionService;
-import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.scoring.ScoringService;
 
 /** Puts the scoring panel into every session console. */
@@ -11,12 +11,10 @@ class ScoringConsoleSection implements ConsoleSection {
 
     private final ScoringService scoring;
     private final PanelSessionService sessions;
-    private final SessionEventBus bus;
 
-    ScoringConsoleSection(ScoringService scoring, PanelSessionService sessions, SessionEventBus bus) {
+    ScoringConsoleSection(ScoringService scoring, PanelSessionService sessions) {
         this.scoring = scoring;
         this.sessions = sessions;
-        this.bus = bus;
     }
 
     @Override
@@ -25,7 +23,12 @@ class ScoringConsoleSection implements ConsoleSection {
     }
 
     @Override
-    public com.vaadin.flow.component.Component create(long sessionId) {
-        return new ScoringPanel(sessionId, scoring, sessions, bus);
+    public String title() {
+        return "Score";
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(ConsoleContext context) {
+        return new ScoringPanel(context.feed(), scoring, sessions);
     }
 }

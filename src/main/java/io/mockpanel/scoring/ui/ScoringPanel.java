@@ -23,7 +23,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.PanelSessionService;
-import io.mockpanel.panel.SessionEventBus;
+import io.mockpanel.panel.ui.LiveFeed;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.scenario.ScenarioContent;
@@ -65,7 +65,7 @@ public class ScoringPanel extends VerticalLayout {
 
     private final long sessionId;
     private final ScoringService scoring;
-    private final SessionEventBus bus;
+    private final LiveFeed feed;
     private final List<ScenarioContent> agenda;
     private final Select<Integer> scenarioSelect = new Select<>();
     private final Div body = new Div();
@@ -77,10 +77,10 @@ public class ScoringPanel extends VerticalLayout {
     private @Nullable ScoringBoard shown;
     private @Nullable Registration liveUpdates;
 
-    public ScoringPanel(long sessionId, ScoringService scoring, PanelSessionService sessions, SessionEventBus bus) {
-        this.sessionId = sessionId;
+    public ScoringPanel(LiveFeed feed, ScoringService scoring, PanelSessionService sessions) {
+        this.sessionId = feed.sessionId();
+        this.feed = feed;
         this.scoring = scoring;
-        this.bus = bus;
         addClassName("scoring-panel");
         setPadding(false);
         setWidthFull();
@@ -137,8 +137,7 @@ public class ScoringPanel extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         // Captured on the request thread; hints arrive on the listener thread. Inside UI.access
         // the services see this UI's signed-in user.
-        UI ui = attachEvent.getUI();
-        liveUpdates = bus.subscribe(sessionId, seq -> ui.access(this::refreshQuietly));
+        liveUpdates = feed.onEvents(events -> refreshQuietly());
     }
 
     @Override

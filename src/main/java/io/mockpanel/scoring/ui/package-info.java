@@ -1,4 +1,4 @@
-/** The scoring panel, which the session console shows through {@link io.mockpanel.panel.ConsoleSection}. */
+/** The scoring panel, which the session console shows through {@link io.mockpanel.panel.ui.ConsoleSection}. */
 @NullMarked
 package io.mockpanel.scoring.ui;
 

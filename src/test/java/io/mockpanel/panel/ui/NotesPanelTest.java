@@ -56,7 +56,7 @@ class NotesPanelTest extends KaribuTest {
 
     private NotesPanel mount(long sessionId, String username, String role) {
         login(username, role);
-        var panel = new NotesPanel(sessionId, notes, timeline, bus);
+        var panel = new NotesPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, sessionId), notes);
         UI.getCurrent().add(panel);
         MockVaadin.clientRoundtrip(false);
         return panel;
@@ -345,7 +345,7 @@ class NotesPanelTest extends KaribuTest {
                 .when(away).saveNote(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.any(),
                         org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyString(),
                         org.mockito.ArgumentMatchers.anyBoolean());
-        var panel = new NotesPanel(p.sessionId(), away, timeline, bus);
+        var panel = new NotesPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, p.sessionId()), away);
         UI.getCurrent().add(panel);
         MockVaadin.clientRoundtrip(false);
 

@@ -45,6 +45,9 @@ class ScoringPanelTest extends KaribuTest {
     SessionEventBus bus;
 
     @Autowired
+    io.mockpanel.panel.SessionTimeline timeline;
+
+    @Autowired
     TestPanel testPanel;
 
     @AfterEach
@@ -55,7 +58,7 @@ class ScoringPanelTest extends KaribuTest {
 
     private ScoringPanel mount(String username, String role, long sessionId) {
         login(username, role);
-        var panel = new ScoringPanel(sessionId, scoring, sessions, bus);
+        var panel = new ScoringPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, sessionId), scoring, sessions);
         UI.getCurrent().add(panel);
         return panel;
     }
@@ -272,7 +275,7 @@ class ScoringPanelTest extends KaribuTest {
     void a_second_tab_saving_an_outdated_sheet_gets_a_visible_conflict_and_overwrites_nothing() {
         TestPanel.Panel panel = testPanel.live();
         ScoringPanel firstTab = mount(panel.panelist(), "INTERVIEWER", panel.sessionId());
-        ScoringPanel secondTab = new ScoringPanel(panel.sessionId(), scoring, sessions, bus);
+        ScoringPanel secondTab = new ScoringPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, panel.sessionId()), scoring, sessions);
         UI.getCurrent().add(secondTab);
 
         // Both tabs are being edited; the first saves, then the second.
@@ -298,7 +301,7 @@ class ScoringPanelTest extends KaribuTest {
     void a_sheet_saved_in_another_tab_never_replaces_the_form_on_screen_it_says_so() {
         TestPanel.Panel panel = testPanel.live();
         ScoringPanel firstTab = mount(panel.panelist(), "INTERVIEWER", panel.sessionId());
-        ScoringPanel secondTab = new ScoringPanel(panel.sessionId(), scoring, sessions, bus);
+        ScoringPanel secondTab = new ScoringPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, panel.sessionId()), scoring, sessions);
         UI.getCurrent().add(secondTab);
         TextArea onScreen = textArea(secondTab, "justification-0");
 
@@ -321,7 +324,7 @@ class ScoringPanelTest extends KaribuTest {
         as(panel.panelist(), "INTERVIEWER", () -> scoring.submit(panel.sessionId(), sheet(0, 0, 3, 4, 3, 3, 3)));
         as(panel.lead(), "INTERVIEWER", () -> scoring.reveal(panel.sessionId(), 0));
         ScoringPanel firstTab = mount(panel.lead(), "INTERVIEWER", panel.sessionId());
-        ScoringPanel secondTab = new ScoringPanel(panel.sessionId(), scoring, sessions, bus);
+        ScoringPanel secondTab = new ScoringPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, panel.sessionId()), scoring, sessions);
         UI.getCurrent().add(secondTab);
 
         consensusScore(secondTab).setValue(ScoreScale.STRONG_YES);

@@ -1,0 +1,33 @@
+package io.mockpanel.panel.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+
+/**
+ * Turns wake-up hints into UI tasks, at most one waiting at a time: a burst of events while the
+ * UI is busy becomes one catch-up, which reads everything new by sequence anyway.
+ */
+final class MergedHints {
+
+    private MergedHints() {
+    }
+
+    /** A hint subscriber that runs {@code task} in {@code ui.access}, never queued twice. */
+    static LongConsumer running(UI ui, Runnable task) {
+        AtomicBoolean queued = new AtomicBoolean();
+        return seq -> {
+            if (queued.compareAndSet(false, true)) {
+                try {
+                    ui.access(() -> {
+                        queued.set(false);
+                        task.run();
+                    });
+                } catch (UIDetachedException e) {
+                    queued.set(false);
+                }
+            }
+        };
+    }
+}
