@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 @Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
+@StyleSheet("console.css")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -29,6 +29,14 @@ public record CandidateScreen(String candidateName, SessionState state, @Nullabl
     public record Question(String area, String text) {
     }
 
+    /**
+     * The panel's mirror: the same projection, from the session the console already holds (its
+     * members were checked when it opened), so a mirror update reads nothing.
+     */
+    public static CandidateScreen mirror(SessionDetails session, LiveSession live, Instant now) {
+        return build(session.candidateName(), session.agenda(), live, now);
+    }
+
     /** Projects the live state onto what the candidate may see; the panel's mirror uses the same. */
     static CandidateScreen build(String candidateName, List<ScenarioContent> agenda, LiveSession live, Instant now) {
         Optional<PromptRef> current = live.current();

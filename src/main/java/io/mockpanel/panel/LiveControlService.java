@@ -107,15 +107,6 @@ public class LiveControlService {
                 PanelSessionService.me());
     }
 
-    /** What the candidate sees right now, for the panel's mirror (and the candidate's name as they gave it). */
-    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
-    @Transactional(readOnly = true)
-    public CandidateScreen mirror(long sessionId, LiveSession live) {
-        sessions.requireMember(sessionId);
-        SessionDetails session = sessions.load(sessionId).orElseThrow();
-        return CandidateScreen.build(session.candidateName(), session.agenda(), live, clock.instant());
-    }
-
     private List<ScenarioContent> requireLive(long sessionId) {
         PanelSessionService.RoleAndState mine = sessions.roleAndState(sessionId)
                 .orElseThrow(() -> new AccessDeniedException("not a member of this session"));

@@ -31,7 +31,7 @@ public class PresenceService {
     static final Duration STALE = Duration.ofSeconds(45);
     /** Rows of screens gone without a word (a crashed node, a killed browser) are deleted after this. */
     private static final Duration FORGOTTEN = Duration.ofHours(1);
-    static final String PRESENCE_CHANGED = "PRESENCE_CHANGED";
+    public static final String PRESENCE_CHANGED = "PRESENCE_CHANGED";
     private static final String ANYONE = "hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "','"
             + AppRoles.CANDIDATE + "')";
 

@@ -1,5 +1,6 @@
 package io.mockpanel.panel.ui;
 
+import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -22,17 +23,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agenda as a tree: scenario → overview, situation, challenges, each area → its questions.
- * Every item can be pushed; questions can be marked covered. Built once; each update only
- * changes the rows' state, so a long agenda costs nothing per event.
+ * For the panel every item can be pushed and questions marked covered; an observer's tree has
+ * no such controls, only what was pushed and covered. Built once; each update only changes the
+ * rows' state, so a long agenda costs nothing per event.
  */
 class AgendaTree extends Div {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Map<PromptRef, Row> rows = new HashMap<>();
+    private final boolean controls;
+    private @Nullable PromptRef shownCurrent;
     private final List<Details> scenarioNodes = new ArrayList<>();
     private int openScenario = -1;
 
@@ -40,16 +45,19 @@ class AgendaTree extends Div {
     private static final class Row {
         final Div element = new Div();
         final Span status = new Span();
-        final Button push;
-        final Checkbox covered;
+        final @Nullable Button push;
+        final @Nullable Checkbox covered;
 
-        Row(Button push, Checkbox covered) {
+        Row(@Nullable Button push, @Nullable Checkbox covered) {
             this.push = push;
             this.covered = covered;
         }
     }
 
-    AgendaTree(List<ScenarioContent> agenda, Consumer<PromptRef> onPush, BiConsumer<PromptRef, Boolean> onCovered) {
+    /** Without {@code controls} (observers) the callbacks are never called. */
+    AgendaTree(List<ScenarioContent> agenda, boolean controls, Consumer<PromptRef> onPush,
+            BiConsumer<PromptRef, Boolean> onCovered) {
+        this.controls = controls;
         addClassName("agenda-tree");
         setId("agenda-tree");
         for (int s = 0; s < agenda.size(); s++) {
@@ -79,31 +87,41 @@ class AgendaTree extends Div {
     }
 
     private Div row(PromptRef ref, String text, Consumer<PromptRef> onPush, BiConsumer<PromptRef, Boolean> onCovered) {
-        var push = new Button(VaadinIcon.PAPERPLANE.create(), e -> onPush.accept(ref));
-        push.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        push.setAriaLabel("Push: " + text);
-        push.setTooltipText("Push to the candidate");
-        push.addClassName("push-button");
-        var covered = new Checkbox();
+        Button push = null;
+        Checkbox covered = null;
+        if (controls) {
+            push = new Button(VaadinIcon.PAPERPLANE.create(), e -> onPush.accept(ref));
+            push.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            push.setAriaLabel("Push: " + text);
+            push.setTooltipText("Push to the candidate");
+            push.addClassName("push-button");
+            if (ref.kind() == PromptKind.QUESTION) {
+                covered = new Checkbox();
+                covered.setAriaLabel("Covered: " + text);
+                covered.addValueChangeListener(e -> {
+                    if (e.isFromClient()) {
+                        onCovered.accept(ref, e.getValue());
+                    }
+                });
+            }
+        }
         var row = new Row(push, covered);
         row.element.addClassName("agenda-item");
-        if (ref.kind() == PromptKind.QUESTION) {
-            covered.setAriaLabel("Covered: " + text);
-            covered.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    onCovered.accept(ref, e.getValue());
-                }
-            });
+        if (covered != null) {
             row.element.add(covered);
         }
         var label = new Span(text);
         label.addClassName("agenda-text");
         row.status.addClassName("agenda-status");
-        row.element.add(label, row.status, push);
+        row.element.add(label, row.status);
+        if (push != null) {
+            row.element.add(push);
+        }
         rows.put(ref, row);
         return row.element;
     }
 
+    /** Marks what was pushed, what is on screen and what was covered; keeps the item on screen in view. */
     void show(LiveSession live, boolean canAct) {
         Optional<PromptRef> current = live.current();
         Map<PromptRef, Instant> lastPushed = new HashMap<>();
@@ -112,14 +130,20 @@ class AgendaTree extends Div {
             boolean onScreen = current.filter(ref::equals).isPresent();
             row.element.setClassName("on-screen", onScreen);
             Instant pushedAt = lastPushed.get(ref);
+            Instant coveredAt = live.covered().get(ref);
             String status = pushedAt == null ? "" : (onScreen ? "On screen · " : "Pushed ") + TIME.format(pushedAt);
+            if (row.covered == null && coveredAt != null) {
+                status = status.isEmpty() ? "Covered" : status + " · covered";
+            }
             if (!status.equals(row.status.getText())) {
                 row.status.setText(status);
             }
-            row.status.setVisible(pushedAt != null);
-            row.push.setEnabled(canAct);
-            if (ref.kind() == PromptKind.QUESTION) {
-                Instant coveredAt = live.covered().get(ref);
+            row.status.setVisible(!status.isEmpty());
+            row.element.setClassName("covered", coveredAt != null);
+            if (row.push != null) {
+                row.push.setEnabled(canAct);
+            }
+            if (row.covered != null) {
                 row.covered.setValue(coveredAt != null);
                 row.covered.setEnabled(canAct);
                 row.covered.setTooltipText(coveredAt != null ? "Covered at " + TIME.format(coveredAt) : "Mark covered");
@@ -131,6 +155,13 @@ class AgendaTree extends Div {
             scenarioNodes.get(scenario).setOpened(true);
             openScenario = scenario;
         }
+        PromptRef now = current.orElse(null);
+        if (now != null && !now.equals(shownCurrent)) {
+            // The agenda scrolls inside its own region: the item just pushed stays in view.
+            rows.get(now).element.scrollIntoView(new ScrollOptions(ScrollOptions.Behavior.SMOOTH,
+                    ScrollOptions.Alignment.NEAREST, ScrollOptions.Alignment.NEAREST));
+        }
+        shownCurrent = now;
     }
 
     static String clock(Instant at) {

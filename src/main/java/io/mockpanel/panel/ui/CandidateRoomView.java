@@ -24,7 +24,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import io.mockpanel.base.ui.Badge;
+import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.panel.CandidateAccess;
 import io.mockpanel.panel.CandidateRoomService;
 import io.mockpanel.panel.CandidateScreen;
@@ -68,19 +68,14 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
     private long sessionId = -1;
     private CandidateRoomService.@Nullable CandidateRoom state;
 
-    final Div content = new Div();
-    final Div announcer = new Div();
-    final Countdown countdown = new Countdown();
-    final Span timerLabel = new Span("Time left");
     final Button clarify = new Button("Request clarification");
+    /** The same renderer as the panel's mirror; the clarification button sits under the scenario. */
+    final CandidateScreenView content = new CandidateScreenView(CandidateScreenView.Place.ROOM, clarify);
+    final Div announcer = new Div();
+    final Countdown countdown = content.countdown;
+    final Span timerLabel = content.timerLabel;
     private final Span name = new Span();
     private @Nullable LiveConnection connection;
-    private @Nullable CandidateScreen shown;
-    private @Nullable OrderedList questionList;
-    private @Nullable ListItem newest;
-    private final Span newestBadge = Badge.of("Current", "success");
-    /** The prompts of the last render; null until the first one (the page load, which announces nothing). */
-    private @Nullable List<String> shownPrompts;
 
     CandidateRoomView(CandidateRoomService room, InviteService invites, PresenceService presence,
             SessionEventBus bus) {
@@ -93,7 +88,6 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         announcer.getElement().setAttribute("role", "status");
         announcer.addClassName("visually-hidden");
         announcer.setId("announcer");
-        content.addClassName("room-content");
         content.setId("room-content");
         clarify.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         clarify.setId("request-clarification");
@@ -171,107 +165,9 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
             close(true);
             return;
         }
-        CandidateScreen before = shown;
-        shown = screen;
-        if (before != null && sameScreen(before, screen)) {
-            if (screen.scenario() != null && !sameTimer(before.scenario(), screen.scenario())) {
-                showTimer(screen.scenario().timer());
-            }
-            return;
-        }
-        if (before != null && onlyNewQuestions(before, screen)) {
-            appendQuestions(before.scenario().questions().size(), screen.scenario());
-            if (!sameTimer(before.scenario(), screen.scenario())) {
-                showTimer(screen.scenario().timer());
-            }
-            announceNew(screen.scenario());
-            return;
-        }
-        redraw(screen);
-    }
-
-    private void redraw(CandidateScreen screen) {
         name.setText(screen.candidateName());
-        content.removeAll();
-        questionList = null;
-        newest = null;
-        CandidateScreen.Scenario scenario = screen.scenario();
-        if (screen.state() == SessionState.SCHEDULED) {
-            content.add(banner("Welcome! The panel has not started yet. This page updates by itself when "
-                    + "the first prompt arrives."));
-        } else if (scenario == null) {
-            content.add(banner("The session has started. The first prompt will appear here in a moment."));
-        }
-        if (scenario != null) {
-            showScenario(scenario, screen.state() == SessionState.LIVE);
-        }
-        announceNew(scenario);
-    }
-
-    private void showScenario(CandidateScreen.Scenario scenario, boolean live) {
-        var title = new H1(scenario.title());
-        title.addClassName("room-title");
-        var badges = new Div(Badge.of(scenario.level()), Badge.of(scenario.durationMinutes() + " min", "contrast"));
-        badges.addClassName("badges");
-        showTimer(scenario.timer());
-        timerLabel.addClassName("room-timer-label");
-        var timerBox = new Div(timerLabel, countdown);
-        timerBox.addClassName("room-timer");
-        var top = new Div(new Div(title, badges), timerBox);
-        top.addClassName("room-top");
-        content.add(top);
-
-        if (scenario.situation() != null) {
-            content.add(section("Situation", new Paragraph(scenario.situation())));
-        }
-        if (!scenario.keyChallenges().isEmpty()) {
-            var list = new UnorderedList();
-            scenario.keyChallenges().forEach(c -> list.add(new ListItem(c)));
-            content.add(section("Key challenges", list));
-        }
-        clarify.setEnabled(live);
-        content.add(clarify);
-        appendQuestions(0, scenario);
-    }
-
-    /** Adds the questions from {@code from} on and moves the "current" mark to the last one. */
-    private void appendQuestions(int from, CandidateScreen.Scenario scenario) {
-        List<CandidateScreen.Question> questions = scenario.questions();
-        if (from >= questions.size()) {
-            return;
-        }
-        if (questionList == null) {
-            questionList = new OrderedList();
-            questionList.addClassName("room-questions");
-            // The section appears with the first question, just above the clarification button.
-            content.addComponentAtIndex(content.indexOf(clarify), section("Questions", questionList));
-        }
-        if (newest != null) {
-            newest.removeClassName("newest");
-            newest.getElement().removeAttribute("aria-current");
-            newestBadge.getElement().removeFromParent();
-        }
-        for (int i = from; i < questions.size(); i++) {
-            CandidateScreen.Question q = questions.get(i);
-            var area = new Span(q.area());
-            area.addClassName("question-area");
-            newest = new ListItem(area, new Paragraph(q.text()));
-            questionList.add(newest);
-        }
-        newest.addClassName("newest");
-        newest.add(newestBadge);
-        newest.getElement().setAttribute("aria-current", "true");
-        // On a phone the list runs below the fold: the question just asked must be on screen.
-        newest.scrollIntoView(new ScrollOptions(ScrollOptions.Behavior.SMOOTH, ScrollOptions.Alignment.NEAREST,
-                ScrollOptions.Alignment.NEAREST));
-    }
-
-    /** The countdown and a label that says plainly whether it runs. */
-    private void showTimer(TimerState timer) {
-        countdown.show(timer);
-        boolean notStarted = !timer.running() && timer.elapsed().isZero();
-        timerLabel.setText(timer.running() ? "Time left" : notStarted ? "Timer not started" : "Paused · time left");
-        timerLabel.getElement().getClassList().set("paused", !timer.running());
+        clarify.setEnabled(screen.state() == SessionState.LIVE);
+        content.show(screen).ifPresent(announcer::setText);
     }
 
     /** The slow poll: a link can also end by expiring, which writes no event. */
@@ -320,66 +216,14 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private static boolean sameScreen(CandidateScreen a, CandidateScreen b) {
-        return a.state() == b.state() && a.candidateName().equals(b.candidateName())
-                && sameContent(a.scenario(), b.scenario())
-                && (a.scenario() == null || a.scenario().questions().equals(b.scenario().questions()));
-    }
-
-    /** Same scenario, situation and challenges, same state, and the questions only grew at the end. */
-    private static boolean onlyNewQuestions(CandidateScreen a, CandidateScreen b) {
-        if (a.state() != b.state() || a.scenario() == null || !sameContent(a.scenario(), b.scenario())) {
-            return false;
-        }
-        List<CandidateScreen.Question> old = a.scenario().questions();
-        List<CandidateScreen.Question> now = b.scenario().questions();
-        return now.size() > old.size() && now.subList(0, old.size()).equals(old);
-    }
-
-    private static boolean sameContent(CandidateScreen.@Nullable Scenario a, CandidateScreen.@Nullable Scenario b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return a.index() == b.index() && a.title().equals(b.title())
-                && java.util.Objects.equals(a.situation(), b.situation()) && a.keyChallenges().equals(b.keyChallenges());
-    }
-
-    private static boolean sameTimer(CandidateScreen.@Nullable Scenario a, CandidateScreen.Scenario b) {
-        return a != null && a.timer().allowed().equals(b.timer().allowed()) && a.timer().running() == b.timer().running()
-                && (a.timer().running() || a.timer().elapsed().equals(b.timer().elapsed()));
-    }
-
-    /** Tells a screen reader about prompts that appeared since the last render. */
-    private void announceNew(CandidateScreen.@Nullable Scenario scenario) {
-        List<String> prompts = new ArrayList<>();
-        if (scenario != null) {
-            prompts.add("Scenario: " + scenario.title());
-            if (scenario.situation() != null) {
-                prompts.add("Situation: " + scenario.situation());
-            }
-            if (!scenario.keyChallenges().isEmpty()) {
-                prompts.add("Key challenges were added.");
-            }
-            scenario.questions().forEach(q -> prompts.add("New question: " + q.text()));
-        }
-        List<String> shown = shownPrompts;
-        if (shown != null && !prompts.equals(shown) && !prompts.isEmpty()) {
-            List<String> added = prompts.stream().filter(p -> !shown.contains(p)).toList();
-            announcer.setText(added.isEmpty() ? prompts.getLast() : String.join(" ", added));
-        }
-        shownPrompts = prompts;
-    }
-
     private void requestClarification() {
         try {
             room.requestClarification();
-            Notification.show("The panel has been told you would like a clarification.", 4000,
-                    Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success("The panel has been told you would like a clarification.");
         } catch (RoomClosedException | AccessDeniedException | AuthenticationException e) {
             close(e instanceof RoomClosedException closed && closed.sessionEnded());
         } catch (SessionException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.BOTTOM_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
         }
     }
 
@@ -396,17 +240,5 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         details.addClassName("star-card");
         details.setOpened(true);
         return details;
-    }
-
-    private static Div banner(String text) {
-        var banner = new Div(new Paragraph(text));
-        banner.addClassName("room-banner");
-        return banner;
-    }
-
-    private static Section section(String heading, com.vaadin.flow.component.Component body) {
-        var section = new Section(new H2(heading), body);
-        section.addClassName("room-section");
-        return section;
     }
 }

@@ -6,11 +6,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import io.mockpanel.base.ui.Confirmation;
+import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.InviteStatus;
 import io.mockpanel.panel.IssuedInvite;
@@ -34,6 +33,7 @@ class InviteCard extends Div {
     final Div body = new Div();
     /** The link just issued; kept on screen (it cannot be fetched again) until the next issue. */
     private final Div issued = new Div();
+    private boolean candidateIn;
 
     InviteCard(InviteService invites, long sessionId, String baseUrl) {
         this.invites = invites;
@@ -48,6 +48,7 @@ class InviteCard extends Div {
     void showStatus() {
         body.removeAll();
         InviteStatus status = invites.status(sessionId);
+        candidateIn = status.usable() && status.bound();
         String text;
         if (!status.issued()) {
             text = "No link yet. Issue one and send it to the candidate.";
@@ -67,6 +68,11 @@ class InviteCard extends Div {
         var state = new Paragraph(text);
         state.setId("invite-status");
         body.add(state, actions(status));
+    }
+
+    /** Whether the candidate is in: the link is bound to their browser and still usable (as last read). */
+    boolean candidateIn() {
+        return candidateIn;
     }
 
     private FlexLayout actions(InviteStatus status) {
@@ -128,7 +134,7 @@ class InviteCard extends Div {
         copy.setId("copy-invite");
         copy.addClickListener(e -> {
             copy.getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", link);
-            Notification.show("Link copied").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success("Link copied");
         });
         var row = new FlexLayout(field, copy);
         row.addClassName("invite-row");
@@ -141,8 +147,7 @@ class InviteCard extends Div {
         try {
             action.run();
         } catch (SessionException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
             showStatus();
         }
     }

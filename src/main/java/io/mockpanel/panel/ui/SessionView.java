@@ -1,71 +1,69 @@
 package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.mockpanel.base.PublicUrl;
-import io.mockpanel.base.ui.Badge;
-import io.mockpanel.base.ui.Confirmation;
+import io.mockpanel.base.ui.Notifications;
+import io.mockpanel.base.ui.ShortcutHint;
 import io.mockpanel.panel.CandidateScreen;
+import io.mockpanel.panel.EventTypes;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.LiveSession;
 import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.PresenceService;
-import io.mockpanel.panel.PromptKind;
-import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.SessionDetails;
 import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.SessionException;
-import io.mockpanel.panel.SessionMember;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionState;
 import io.mockpanel.panel.SessionTimeline;
-import io.mockpanel.panel.TimerState;
-import io.mockpanel.scenario.ScenarioContent;
 import io.mockpanel.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The session console for the lead, panelists and observers: lifecycle, invite link, presence,
- * the agenda tree with push and coverage, the candidate mirror, the shared timer with a pacing
- * cue, and clarification requests. It follows the session's event log live.
+ * The session console for the lead, panelists and observers, one screen to run a panel: the
+ * header (state, presence, lifecycle), and the workspace's regions — run (agenda, Push next),
+ * see (invite until the candidate is in, timer, mirror, clarification requests) and write
+ * (notes, scoring). It holds the screen's one live connection; each part updates from the events
+ * that concern it, so an event costs this screen one read of the log and at most one more query.
  */
 @Route("sessions/:sessionId")
 @RolesAllowed({AppRoles.INTERVIEWER, AppRoles.COACH})
+@JavaScript("context://js/console-keys.js")
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ID_PARAMETER = "sessionId";
+
+    private static final Set<String> LIFECYCLE = Set.of(EventTypes.SESSION_STARTED, EventTypes.SESSION_ENDED,
+            EventTypes.SESSION_CANCELLED);
+    private static final Set<String> INVITE = Set.of(EventTypes.INVITE_ISSUED, EventTypes.INVITE_REVOKED,
+            EventTypes.INVITE_RELEASED, EventTypes.CANDIDATE_JOINED);
+    /** Events that change what the agenda, the timer or the mirror show. */
+    private static final Set<String> STAGE = Set.of(EventTypes.PROMPT_PUSHED, EventTypes.TIMER_STARTED,
+            EventTypes.TIMER_PAUSED, EventTypes.TIMER_EXTENDED, EventTypes.QUESTION_COVERED,
+            EventTypes.SESSION_STARTED, EventTypes.SESSION_ENDED, EventTypes.SESSION_CANCELLED);
 
     private final PanelSessionService sessions;
     private final SessionTimeline timeline;
@@ -75,43 +73,29 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final SessionEventBus bus;
     private final NoteService notes;
     private final List<ConsoleSection> sections;
-    private final java.time.Clock clock;
+    private final Clock clock;
+    /** Invite links are built on the configured public URL, never on the request's Host header. */
+    private final PublicUrl publicUrl;
 
     private long sessionId = -1;
     private String title = "Session";
     private @Nullable SessionDetails session;
-    private @Nullable LiveSession live;
     private @Nullable LiveFeed feed;
-    private @Nullable AgendaTree tree;
-    private @Nullable InviteCard inviteCard;
     private SessionRole myRole = SessionRole.OBSERVER;
-
-    final Div header = new Div();
-    final Div mirror = new Div();
-    final Div timerBox = new Div();
-    final Div clarifications = new Div();
-    final Button pushNext = new Button("Push next", VaadinIcon.FORWARD.create());
-    final Countdown countdown = new Countdown();
-    private final Span stateBadge = Badge.of("");
-    private final Span candidateBadge = Badge.of("", "contrast");
-    private final UnorderedList people = new UnorderedList();
-    final Button start = new Button("Start session");
-    final Button end = new Button("End session");
-    final Button cancel = new Button("Cancel session");
-    private final Span timerTitle = new Span();
-    private final Paragraph timerHint = new Paragraph();
-    private final Div timerRunning = new Div();
-    final Button timerToggle = new Button("Start", VaadinIcon.PLAY.create());
-    final Button timerExtend = new Button("+5 min");
-    private final Paragraph pacing = new Paragraph();
     private @Nullable LiveConnection connection;
-    /** Invite links are built on the configured public URL, never on the request's Host header. */
-    private final PublicUrl publicUrl;
+
+    @Nullable SessionHeader header;
+    @Nullable AgendaPane agenda;
+    @Nullable TimerCard timer;
+    final CandidateMirror mirror = new CandidateMirror();
+    private final ClarificationList clarifications = new ClarificationList();
+    private @Nullable InviteCard inviteCard;
+    private final Div see = new Div();
+    @Nullable Workspace workspace;
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
-            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes, List<ConsoleSection> sections, java.time.Clock clock,
-            PublicUrl publicUrl) {
-        this.publicUrl = publicUrl;
+            InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes,
+            List<ConsoleSection> sections, Clock clock, PublicUrl publicUrl) {
         this.sessions = sessions;
         this.timeline = timeline;
         this.control = control;
@@ -121,13 +105,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.notes = notes;
         this.sections = sections;
         this.clock = clock;
+        this.publicUrl = publicUrl;
         addClassName("console");
-        pushNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        pushNext.setId("push-next");
-        pushNext.setTooltipText("Alt+N");
-        pushNext.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
-        pushNext.addClickListener(e -> act(() -> control.pushNext(sessionId)
-                .ifPresentOrElse(ref -> { }, () -> Notification.show("Everything on the agenda has been pushed."))));
     }
 
     @Override
@@ -136,28 +115,30 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         removeAll();
         try {
             session = sessionId < 0 ? null : sessions.find(sessionId);
-        } catch (AccessDeniedException | java.util.NoSuchElementException e) {
+        } catch (AccessDeniedException | NoSuchElementException e) {
             session = null;
         }
         if (session == null) {
             title = "Session not found";
+            removeClassName("console");
             add(new H2("Session not found"), new Paragraph("This session does not exist, or you are not on its panel."));
             return;
         }
         myRole = sessions.myRole(sessionId).orElse(SessionRole.OBSERVER);
         feed = new LiveFeed(timeline.follow(sessionId));
-        live = feed.live();
         feed.onEvents(this::show);
         title = session.title();
-        build();
+        build(session, feed);
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        if (session != null) {
+        if (feed != null) {
             connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus, feed::catchUp,
-                    this::refresh);
-            catchUp();
+                    this::everyFewSeconds);
+            feed.catchUp();
+            showPresence();
+            getElement().executeJs("window.mockpanelConsoleKeys(this)");
         }
     }
 
@@ -169,266 +150,146 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
     }
 
-    private void build() {
-        SessionDetails s = session;
-        header.addClassName("console-header");
-        buildHeader();
-        tree = new AgendaTree(s.agenda(), ref -> act(() -> control.push(sessionId, ref)),
-                (ref, covered) -> act(() -> control.markCovered(sessionId, ref, covered)));
+    private void build(SessionDetails s, LiveFeed liveFeed) {
+        boolean panel = myRole != SessionRole.OBSERVER;
+        header = new SessionHeader(s, myRole, new SessionHeader.LifecycleActions() {
+            @Override
+            public void start() {
+                act(() -> sessions.start(sessionId));
+            }
 
-        var left = new Div();
-        left.addClassName("console-left");
+            @Override
+            public void end() {
+                act(() -> sessions.end(sessionId));
+            }
+
+            @Override
+            public void cancel() {
+                act(() -> sessions.cancel(sessionId));
+            }
+        });
+        header.shortcuts.addClickListener(e -> showShortcuts());
+        header.invite.addClickListener(e -> InviteDialog.open(inviteCard));
+        agenda = new AgendaPane(s.agenda(), panel, () -> act(() -> control.pushNext(sessionId)
+                .ifPresentOrElse(ref -> { }, () -> Notifications.info("Everything on the agenda has been pushed."))),
+                ref -> act(() -> control.push(sessionId, ref)),
+                (ref, covered) -> act(() -> control.markCovered(sessionId, ref, covered)));
+        timer = new TimerCard(s.agenda(), panel, new TimerCard.TimerControl() {
+            @Override
+            public void toggle(int scenario, boolean runningNow) {
+                act(() -> {
+                    if (runningNow) {
+                        control.pauseTimer(sessionId, scenario);
+                    } else {
+                        control.startTimer(sessionId, scenario);
+                    }
+                });
+            }
+
+            @Override
+            public void extend(int scenario) {
+                act(() -> control.extendTimer(sessionId, scenario, 5));
+            }
+        });
+        see.addClassName("see-pane");
+        see.addClassName("pane-scroll");
         if (myRole == SessionRole.LEAD) {
             inviteCard = new InviteCard(invites, sessionId, publicUrl.base());
-            left.add(inviteCard);
         }
-        var agendaHeading = new FlexLayout(new H3("Agenda"), pushNext);
-        agendaHeading.addClassName("console-row");
-        left.add(agendaHeading, tree);
+        see.add(timer, mirror, clarifications);
 
-        mirror.addClassName("area-card");
-        mirror.setId("mirror");
-        timerBox.addClassName("area-card");
-        timerBox.setId("timer-box");
-        buildTimer();
-        clarifications.addClassName("area-card");
-        clarifications.setId("clarifications");
-        var right = new Div(timerBox, mirror, clarifications, new NotesPanel(feed, notes));
-        right.addClassName("console-right");
-        // Other features' sections (scores) go under the agenda, where the page has room for them.
-        sections.stream().sorted(java.util.Comparator.comparingInt(ConsoleSection::order))
-                .forEach(section -> left.add(section.create(new ConsoleContext(sessionId, myRole, feed))));
-
-        var columns = new Div(left, right);
-        columns.addClassName("console-columns");
-        add(header, columns);
-        refresh();
+        List<Workspace.Pane> panes = new ArrayList<>();
+        panes.add(new Workspace.Pane("notes", "Write", "Notes", new NotesPanel(liveFeed, notes)));
+        var context = new ConsoleContext(sessionId, myRole, liveFeed);
+        sections.stream().sorted(Comparator.comparingInt(ConsoleSection::order)).forEach(section -> panes.add(
+                new Workspace.Pane(section.title().toLowerCase(java.util.Locale.ROOT), section.title(),
+                        section.title(), section.create(context))));
+        workspace = new Workspace(agenda, see, panes);
+        add(header, workspace);
+        showStage();
+        showInvite();
+        clarifications.show(liveFeed.live().clarifications());
     }
 
-
-    /** Reads the events this console has not seen; its parts hear of them through the feed. */
-    private void catchUp() {
-        if (feed != null) {
-            feed.catchUp();
-        }
-    }
-
+    /** The feed's events, read once for the whole screen; each part redraws only for what concerns it. */
     private void show(List<SessionEvent> events) {
-        if (events.stream().anyMatch(e -> e.type().equals(io.mockpanel.panel.EventTypes.CLARIFICATION_REQUESTED))) {
-            Notification.show("The candidate asks for a clarification.", 6000, Notification.Position.TOP_END)
-                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        Set<String> types = events.stream().map(SessionEvent::type).collect(Collectors.toSet());
+        if (types.contains(EventTypes.CLARIFICATION_REQUESTED)) {
+            Notifications.warning("The candidate asks for a clarification.");
+            clarifications.show(feed.live().clarifications());
         }
-        if (session != null && live != null && live.state() != session.state()) {
-            session = sessions.find(sessionId);
+        if (types.stream().anyMatch(STAGE::contains)) {
+            showStage();
         }
-        refresh();
-    }
-
-    private void refresh() {
-        if (live == null || session == null || tree == null) {
-            return;
+        if (types.contains(PresenceService.PRESENCE_CHANGED)) {
+            showPresence();
         }
-        boolean canAct = myRole != SessionRole.OBSERVER && session.state() == SessionState.LIVE;
-        showHeader();
-        if (inviteCard != null) {
-            inviteCard.showStatus();
-        }
-        tree.show(live, canAct);
-        pushNext.setEnabled(canAct);
-        showTimer(canAct);
-        showMirror();
-        showClarifications();
-    }
-
-    /**
-     * Header and timer are built once and updated in place: a button redrawn on every event would
-     * swallow a click that lands while it is being replaced.
-     */
-    private void buildHeader() {
-        var heading = new H2(session.title());
-        heading.addClassName("detail-title");
-        stateBadge.setId("session-state");
-        candidateBadge.setId("candidate-presence");
-        var badges = new Div(stateBadge, candidateBadge);
-        badges.addClassName("badges");
-        people.addClassName("presence-list");
-        header.add(heading, badges, people);
-        if (myRole == SessionRole.LEAD) {
-            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            start.setId("start-session");
-            start.addClickListener(e -> act(() -> sessions.start(sessionId)));
-            end.setId("end-session");
-            end.addClickListener(e -> Confirmation.ask("confirm-end", "End the session?",
-                    "The candidate's screen shows that the session is over and their link stops working. "
-                            + "Notes and scores stay open for the panel.",
-                    "End session", () -> act(() -> sessions.end(sessionId))));
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            cancel.setId("cancel-session");
-            cancel.addClickListener(e -> Confirmation.ask("confirm-cancel", "Cancel the session?",
-                    "It is marked cancelled for good: the candidate's screen shows that the session is over, "
-                            + "their link stops working, and no more scores can be given.",
-                    "Cancel session", () -> act(() -> sessions.cancel(sessionId))));
-            var actions = new FlexLayout(start, end, cancel);
-            actions.addClassName("import-buttons");
-            header.add(actions);
+        if (types.stream().anyMatch(INVITE::contains) || types.stream().anyMatch(LIFECYCLE::contains)) {
+            showInvite();
         }
     }
 
-    private void showHeader() {
-        SessionState state = session.state();
-        stateBadge.setText(state.label());
-        stateBadge.getElement().getThemeList().clear();
-        stateBadge.getElement().getThemeList().add("badge");
-        for (String variant : MySessionsView.stateVariant(state)) {
-            stateBadge.getElement().getThemeList().add(variant);
-        }
-        Map<String, Integer> screens = presence.presence(sessionId).stream()
-                .collect(Collectors.toMap(PresenceService.Presence::participant, PresenceService.Presence::screens));
-        int candidateScreens = screens.getOrDefault(PresenceService.CANDIDATE, 0);
-        boolean candidateOnline = candidateScreens > 0;
-        candidateBadge.setText("Candidate " + session.candidateName() + (candidateOnline
-                ? ": connected" + (candidateScreens > 1 ? " (" + candidateScreens + " tabs)" : "")
-                : ": not connected"));
-        candidateBadge.getElement().setAttribute("data-online", Boolean.toString(candidateOnline));
-        candidateBadge.getElement().getThemeList().remove(candidateOnline ? "contrast" : "success");
-        candidateBadge.getElement().getThemeList().add(candidateOnline ? "success" : "contrast");
-        Map<String, Boolean> online = new java.util.HashMap<>();
-        screens.forEach((participant, count) -> online.put(participant, count > 0));
-        people.removeAll();
-        for (SessionMember member : session.members()) {
-            boolean on = online.getOrDefault(member.username(), false);
-            var item = new ListItem(new Span(on ? "●" : "○"), new Span(" " + member.displayName() + " · "
-                    + member.role().label()));
-            item.addClassName(on ? "online" : "offline");
-            item.getElement().setAttribute("aria-label", member.displayName() + (on ? " online" : " offline"));
-            item.getElement().setAttribute("data-online", Boolean.toString(on));
-            item.getElement().setAttribute("data-username", member.username());
-            people.add(item);
-        }
-        start.setVisible(state == SessionState.SCHEDULED);
-        end.setVisible(state == SessionState.LIVE);
-        cancel.setVisible(state == SessionState.SCHEDULED || state == SessionState.LIVE);
+    /** The agenda, the timer and the mirror, from the live state alone (no query). */
+    private void showStage() {
+        LiveSession live = feed.live();
+        boolean canAct = myRole != SessionRole.OBSERVER && live.state() == SessionState.LIVE;
+        header.showState(live.state());
+        agenda.show(live, canAct);
+        timer.show(live, canAct, clock.instant());
+        mirror.show(CandidateScreen.mirror(session, live, clock.instant()));
     }
 
-    private void buildTimer() {
-        timerTitle.addClassName("scenario-card-counts");
-        timerToggle.setId("timer-toggle");
-        timerToggle.addClickListener(e -> act(() -> {
-            int index = live.currentScenario().orElseThrow();
-            if (live.timer(index, clock.instant()).running()) {
-                control.pauseTimer(sessionId, index);
-            } else {
-                control.startTimer(sessionId, index);
-            }
-        }));
-        timerExtend.setId("timer-extend");
-        timerExtend.addClickListener(e -> act(() -> control.extendTimer(sessionId,
-                live.currentScenario().orElseThrow(), 5)));
-        var controls = new FlexLayout(timerToggle, timerExtend);
-        controls.addClassName("import-buttons");
-        timerHint.setText("Starts with the first scenario you push.");
-        pacing.addClassName("pacing-cue");
-        pacing.setId("pacing-cue");
-        pacing.getElement().setAttribute("role", "status");
-        timerRunning.add(timerTitle, countdown, controls, pacing);
-        timerBox.add(new H3("Timer"), timerHint, timerRunning);
-    }
-
-    private void showTimer(boolean canAct) {
-        Optional<Integer> current = live.currentScenario();
-        timerHint.setVisible(current.isEmpty());
-        timerRunning.setVisible(current.isPresent());
-        if (current.isEmpty()) {
-            return;
-        }
-        int index = current.get();
-        ScenarioContent scenario = session.agenda().get(index);
-        TimerState timer = live.timer(index, clock.instant());
-        countdown.show(timer);
-        timerTitle.setText(scenario.title());
-        timerToggle.setText(timer.running() ? "Pause" : "Start");
-        timerToggle.setIcon(timer.running() ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
-        timerToggle.setEnabled(canAct);
-        timerExtend.setEnabled(canAct);
-        Optional<String> cue = pacingCue(index, scenario, timer);
-        pacing.setVisible(cue.isPresent());
-        pacing.setText(cue.orElse(""));
+    private void showPresence() {
+        header.showPresence(session, presence.presence(sessionId));
     }
 
     /**
-     * Each area's share of the scenario's time is equal; the current area is the one of the last
-     * pushed question, counted from when its first question was pushed.
+     * Before the candidate is in, the invite card is the first thing in the "see" region; once
+     * they joined, it folds into the header's "Invite link" button (a dialog), out of the way.
      */
-    private Optional<String> pacingCue(int index, ScenarioContent scenario, TimerState timer) {
-        Optional<PromptRef> current = live.current().filter(ref -> ref.scenario() == index
-                && ref.kind() == PromptKind.QUESTION);
-        if (current.isEmpty() || scenario.discussionAreas().isEmpty()) {
-            return Optional.empty();
-        }
-        int area = current.get().area();
-        Optional<Instant> areaStart = live.pushed().stream()
-                .filter(p -> p.ref().scenario() == index && p.ref().kind() == PromptKind.QUESTION
-                        && p.ref().area() == area)
-                .map(LiveSession.Pushed::at).findFirst();
-        Duration share = timer.allowed().dividedBy(scenario.discussionAreas().size());
-        Duration spent = Duration.between(areaStart.orElseThrow(), clock.instant());
-        if (spent.compareTo(share) <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of("\"" + scenario.discussionAreas().get(area).title() + "\" has run "
-                + spent.minus(share).toMinutes() + " min over its share of " + share.toMinutes()
-                + " min. Consider moving on.");
-    }
-
-    private void showMirror() {
-        mirror.removeAll();
-        mirror.add(new H3("Candidate sees"));
-        CandidateScreen screen = control.mirror(sessionId, live);
-        CandidateScreen.Scenario scenario = screen.scenario();
-        if (scenario == null) {
-            mirror.add(new Paragraph("Nothing yet."));
+    private void showInvite() {
+        if (inviteCard == null) {
             return;
         }
-        var title = new Paragraph(scenario.title() + " · " + scenario.level() + " · " + scenario.durationMinutes()
-                + " min");
-        title.addClassName("mirror-title");
-        mirror.add(title);
-        if (scenario.situation() != null) {
-            mirror.add(new Paragraph("Situation: " + scenario.situation()));
-        }
-        if (!scenario.keyChallenges().isEmpty()) {
-            mirror.add(new Paragraph("Key challenges: " + String.join("; ", scenario.keyChallenges())));
-        }
-        if (!scenario.questions().isEmpty()) {
-            var questions = new OrderedList();
-            scenario.questions().forEach(q -> questions.add(new ListItem(q.text())));
-            questions.getChildren().reduce((a, b) -> b).ifPresent(last -> ((ListItem) last).addClassName("newest"));
-            mirror.add(questions);
+        inviteCard.showStatus();
+        boolean over = feed.live().state() == SessionState.COMPLETED || feed.live().state() == SessionState.CANCELLED;
+        boolean folded = inviteCard.candidateIn() || over;
+        header.invite.setVisible(folded && !over);
+        if (!folded && inviteCard.getParent().filter(see::equals).isEmpty()) {
+            InviteDialog.closeAround(inviteCard);
+            see.addComponentAsFirst(inviteCard);
+        } else if (folded && inviteCard.getParent().filter(see::equals).isPresent()) {
+            see.remove(inviteCard);
         }
     }
 
-    private void showClarifications() {
-        clarifications.removeAll();
-        clarifications.add(new H3("Clarification requests"));
-        List<SessionEvent> requests = live.clarifications();
-        if (requests.isEmpty()) {
-            clarifications.add(new Paragraph("None."));
-            return;
+    /** The slow poll: presence may go stale without an event, and the pacing cue moves with time. */
+    private void everyFewSeconds() {
+        showPresence();
+        timer.showPacing(feed.live(), clock.instant());
+    }
+
+    @ClientCallable
+    void showShortcuts() {
+        ShortcutHelp.open(shortcuts());
+    }
+
+    private List<ShortcutHint> shortcuts() {
+        List<ShortcutHint> hints = new ArrayList<>();
+        if (myRole != SessionRole.OBSERVER) {
+            hints.add(new ShortcutHint("Alt+N", "Push the next item of the agenda"));
+            hints.add(new ShortcutHint("Alt+P", "Start or pause the timer of the scenario on screen"));
         }
-        var list = new UnorderedList();
-        for (SessionEvent request : requests.reversed()) {
-            list.add(new ListItem(AgendaTree.clock(request.at()) + " — the candidate asked for a clarification"));
-        }
-        clarifications.add(list);
+        hints.add(new ShortcutHint("?", "Show this list"));
+        return hints;
     }
 
     private void act(Runnable action) {
         try {
             action.run();
-            catchUp();
+            feed.catchUp();
         } catch (SessionException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
         }
     }
 

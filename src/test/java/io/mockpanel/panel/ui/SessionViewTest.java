@@ -16,6 +16,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import io.mockpanel.panel.EventTypes;
 import io.mockpanel.panel.LiveControlService;
@@ -97,7 +98,7 @@ class SessionViewTest extends KaribuTest {
         assertThat(present("start-session")).isTrue();
         assertThat(present("cancel-session")).isTrue();
         assertThat(present("end-session")).isFalse();
-        assertThat(view.pushNext.isEnabled()).as("nothing to push before the start").isFalse();
+        assertThat(view.agenda.pushNext.isEnabled()).as("nothing to push before the start").isFalse();
         assertThat(view.getPageTitle()).isEqualTo("Test panel " + panel.lead().substring(5));
 
         _click(button("start-session"));
@@ -106,7 +107,7 @@ class SessionViewTest extends KaribuTest {
         assertThat(present("start-session")).isFalse();
         assertThat(present("end-session")).isTrue();
         assertThat(present("cancel-session")).isTrue();
-        assertThat(view.pushNext.isEnabled()).isTrue();
+        assertThat(view.agenda.pushNext.isEnabled()).isTrue();
         assertThat(sessions.find(panel.sessionId()).state()).isEqualTo(SessionState.LIVE);
         assertThat(events(panel.sessionId(), EventTypes.SESSION_STARTED)).hasSize(1);
     }
@@ -127,7 +128,7 @@ class SessionViewTest extends KaribuTest {
         assertThat(present("end-session")).isFalse();
         assertThat(present("cancel-session")).isFalse();
         assertThat(present("start-session")).isFalse();
-        assertThat(view.pushNext.isEnabled()).isFalse();
+        assertThat(view.agenda.pushNext.isEnabled()).isFalse();
         assertThat(_find(view, Button.class, spec -> spec.withClasses("push-button")))
                 .isNotEmpty().allMatch(b -> !b.isEnabled());
     }
@@ -157,15 +158,15 @@ class SessionViewTest extends KaribuTest {
         TestPanel.Panel panel = testPanel.live();
         List<ScenarioContent> agenda = agenda(panel);
         SessionView view = open(panel, panel.lead(), "INTERVIEWER");
-        assertThat(mirrorText(view)).isEqualTo("Candidate seesNothing yet.");
+        assertThat(mirrorText(view)).isEqualTo("Candidate seesNothing pushed yet.");
 
-        _click(view.pushNext);
+        _click(view.agenda.pushNext);
 
         ScenarioContent first = agenda.getFirst();
-        assertThat(mirrorText(view)).contains(first.title() + " · " + first.level() + " · " + first.durationMinutes()
-                + " min").doesNotContain("Situation:");
-        _click(view.pushNext);
-        assertThat(mirrorText(view)).contains("Situation: " + first.situation());
+        assertThat(mirrorText(view)).contains(first.title() + first.level() + first.durationMinutes() + " min")
+                .doesNotContain("Situation");
+        _click(view.agenda.pushNext);
+        assertThat(mirrorText(view)).contains("Situation" + first.situation());
         assertThat(events(panel.sessionId(), EventTypes.PROMPT_PUSHED)).extracting(SessionEvent::actor)
                 .containsExactly(panel.lead(), panel.lead());
         Div onScreen = _get(view, Div.class, spec -> spec.withClasses("agenda-item on-screen"));
@@ -184,7 +185,7 @@ class SessionViewTest extends KaribuTest {
         _click(_get(view, Button.class, spec -> spec.withAttribute("aria-label", "Push: " + q1)));
 
         List<ListItem> shown = _find(view.mirror, ListItem.class);
-        assertThat(shown).extracting(ListItem::getText).containsExactly(q2, q1);
+        assertThat(shown).extracting(item -> _get(item, Paragraph.class).getText()).containsExactly(q2, q1);
         assertThat(shown.getLast().hasClassName("newest")).isTrue();
         assertThat(shown.getFirst().hasClassName("newest")).isFalse();
     }
@@ -225,7 +226,7 @@ class SessionViewTest extends KaribuTest {
         List<ScenarioContent> agenda = agenda(panel);
         SessionView view = open(panel, panel.lead(), "INTERVIEWER");
         assertThat(present("timer-toggle")).as("no timer before the first push").isFalse();
-        _click(view.pushNext);
+        _click(view.agenda.pushNext);
 
         assertThat(button("timer-toggle").getText()).as("the first push starts the scenario's countdown")
                 .isEqualTo("Pause");
@@ -241,33 +242,48 @@ class SessionViewTest extends KaribuTest {
                 EventTypes.TIMER_STARTED, EventTypes.TIMER_PAUSED, EventTypes.TIMER_STARTED,
                 EventTypes.TIMER_EXTENDED, EventTypes.TIMER_PAUSED);
         int minutes = agenda.getFirst().durationMinutes() + 5;
-        String shown = view.countdown.getText();
+        String shown = view.timer.countdown.getText();
         assertThat(shown).matches("\\d\\d:\\d\\d");
         assertThat(Duration.ofMinutes(Long.parseLong(shown.substring(0, 2))).plusSeconds(Long.parseLong(shown.substring(3))))
                 .isBetween(Duration.ofMinutes(minutes).minusSeconds(30), Duration.ofMinutes(minutes));
     }
 
     @Test
-    void an_observing_coach_sees_the_console_but_every_control_is_disabled() {
+    void an_observing_coach_sees_an_observing_label_and_no_control_at_all_not_even_a_disabled_one() {
         TestPanel.Panel panel = testPanel.live();
         PanelViewSupport.as(panel.lead(), "INTERVIEWER", () -> {
             control.pushNext(panel.sessionId());
             control.startTimer(panel.sessionId(), 0);
+            control.markCovered(panel.sessionId(), PromptRef.question(0, 0, 0), true);
         });
 
         SessionView view = open(panel, panel.coach(), "COACH");
 
         assertThat(state()).isEqualTo("Live");
+        assertThat(_get(view, Span.class, spec -> spec.withId("observing")).getText()).isEqualTo("Observing");
         assertThat(_find(view, Div.class, spec -> spec.withId("agenda-tree"))).hasSize(1);
         assertThat(mirrorText(view)).contains(agenda(panel).getFirst().title());
-        assertThat(view.pushNext.isEnabled()).isFalse();
-        List<Button> pushButtons = _find(view, Button.class, spec -> spec.withClasses("push-button"));
-        assertThat(pushButtons).isNotEmpty().allMatch(b -> !b.isEnabled());
-        assertThat(_find(view, Checkbox.class)).isNotEmpty().allMatch(c -> !c.isEnabled());
-        assertThat(button("timer-toggle").isEnabled()).isFalse();
-        assertThat(button("timer-extend").isEnabled()).isFalse();
+        assertThat(view.timer.countdown.getText()).isNotBlank();
+        assertThat(present("push-next") || present("timer-toggle") || present("timer-extend")).isFalse();
+        assertThat(_find(view, Button.class, spec -> spec.withClasses("push-button"))).isEmpty();
+        assertThat(_find(view.agenda, Checkbox.class)).isEmpty();
+        assertThat(_get(view.agenda, Div.class, spec -> spec.withClasses("agenda-item covered"))
+                .getElement().getTextRecursively()).as("coverage shown as text").contains("Covered");
         assertThat(present("start-session") || present("end-session") || present("cancel-session")).isFalse();
         assertThat(_find(view, Button.class, spec -> spec.withId("issue-invite"))).isEmpty();
+        assertThat(_find(view, Button.class).stream().filter(SessionViewTest::isShown).filter(b -> !b.isEnabled())
+                .map(b -> b.getText() + " " + b.getId().orElse(""))).as("every button an observer sees can be used")
+                .isEmpty();
+    }
+
+    /** Visible itself and all the way up (a hidden parent hides the button). */
+    private static boolean isShown(com.vaadin.flow.component.Component component) {
+        for (var c = java.util.Optional.of(component); c.isPresent(); c = c.get().getParent()) {
+            if (!c.get().isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
@@ -277,7 +293,7 @@ class SessionViewTest extends KaribuTest {
 
         assertThat(present("end-session") || present("cancel-session") || present("start-session")).isFalse();
         assertThat(_find(view, Button.class, spec -> spec.withId("issue-invite"))).isEmpty();
-        _click(view.pushNext);
+        _click(view.agenda.pushNext);
 
         assertThat(events(panel.sessionId(), EventTypes.PROMPT_PUSHED)).extracting(SessionEvent::actor)
                 .containsExactly(panel.panelist());
@@ -320,13 +336,13 @@ class SessionViewTest extends KaribuTest {
         TestPanel.Panel panel = testPanel.live();
         List<ScenarioContent> agenda = agenda(panel);
         SessionView view = open(panel, panel.lead(), "INTERVIEWER");
-        assertThat(mirrorText(view)).endsWith("Nothing yet.");
+        assertThat(mirrorText(view)).endsWith("Nothing pushed yet.");
 
         // The panelist pushes from their own browser: only the NOTIFY tells the lead's console.
         PanelViewSupport.as(panel.panelist(), "INTERVIEWER",
                 () -> control.push(panel.sessionId(), PromptRef.of(0, PromptKind.SITUATION)));
         boolean arrived = PanelViewSupport.awaitUi(
-                () -> mirrorText(view).contains("Situation: " + agenda.getFirst().situation()), Duration.ofSeconds(10));
+                () -> mirrorText(view).contains("Situation" + agenda.getFirst().situation()), Duration.ofSeconds(10));
 
         assertThat(arrived).as("the panelist's push reached the lead's console").isTrue();
         Div onScreen = _get(view, Div.class, spec -> spec.withClasses("agenda-item on-screen"));

@@ -1,0 +1,30 @@
+package io.mockpanel.panel.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.DescriptionList;
+import io.mockpanel.base.ui.ShortcutHint;
+import java.util.List;
+
+/** The console's list of keyboard shortcuts, opened with "?" or the keyboard button. */
+final class ShortcutHelp {
+
+    private ShortcutHelp() {
+    }
+
+    static Dialog open(List<ShortcutHint> hints) {
+        var list = new DescriptionList();
+        list.addClassName("shortcut-list");
+        for (ShortcutHint hint : hints) {
+            list.add(new DescriptionList.Term(hint.keys()), new DescriptionList.Description(hint.action()));
+        }
+        var dialog = new Dialog(list);
+        dialog.setId("shortcut-help");
+        dialog.setHeaderTitle("Keyboard shortcuts");
+        var close = new Button("Close", e -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.open();
+        close.focus();
+        return dialog;
+    }
+}
