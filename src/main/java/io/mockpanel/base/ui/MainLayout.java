@@ -33,6 +33,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
+    /** The drawer was folded away for a full-width view and should come back after it. */
+    private boolean drawerFoldedForView;
 
     MainLayout(AuthenticationContext authenticationContext) {
         setPrimarySection(Section.DRAWER);
@@ -95,5 +97,17 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        if (getContent() instanceof FullWidthView) {
+            if (isDrawerOpened()) {
+                setDrawerOpened(false);
+                drawerFoldedForView = true;
+            }
+        } else if (drawerFoldedForView) {
+            drawerFoldedForView = false;
+            // On a phone the drawer is an overlay and stays closed; on a desktop it comes back.
+            if (!isOverlay()) {
+                setDrawerOpened(true);
+            }
+        }
     }
 }

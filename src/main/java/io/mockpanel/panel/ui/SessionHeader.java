@@ -41,6 +41,8 @@ final class SessionHeader extends Div {
         addClassName("console-header");
         var heading = new H2(session.title());
         heading.addClassName("console-title");
+        // The navigation bar above already shows the title; the heading stays for screen readers.
+        heading.addClassName("visually-hidden");
         stateBadge.setId("session-state");
         candidateBadge.setId("candidate-presence");
         var line = new Div(heading, stateBadge);

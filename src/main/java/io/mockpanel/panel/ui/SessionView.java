@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.mockpanel.base.PublicUrl;
+import io.mockpanel.base.ui.FullWidthView;
 import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.base.ui.ShortcutHint;
 import io.mockpanel.panel.CandidateScreen;
@@ -52,7 +53,7 @@ import org.springframework.security.access.AccessDeniedException;
 @Route("sessions/:sessionId")
 @RolesAllowed({AppRoles.INTERVIEWER, AppRoles.COACH})
 @JavaScript("context://js/console-keys.js")
-class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, FullWidthView {
 
     static final String ID_PARAMETER = "sessionId";
 
