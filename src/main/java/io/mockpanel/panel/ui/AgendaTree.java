@@ -1,7 +1,7 @@
 package io.mockpanel.panel.ui;
 
-import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * no such controls, only what was pushed and covered. Built once; each update only changes the
  * rows' state, so a long agenda costs nothing per event.
  */
+@JavaScript("context://js/console.js")
 class AgendaTree extends Div {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -158,8 +159,7 @@ class AgendaTree extends Div {
         PromptRef now = current.orElse(null);
         if (now != null && !now.equals(shownCurrent)) {
             // The agenda scrolls inside its own region: the item just pushed stays in view.
-            rows.get(now).element.scrollIntoView(new ScrollOptions(ScrollOptions.Behavior.SMOOTH,
-                    ScrollOptions.Alignment.NEAREST, ScrollOptions.Alignment.NEAREST));
+            rows.get(now).element.getElement().executeJs("window.mockpanelScrollIntoView(this)");
         }
         shownCurrent = now;
     }

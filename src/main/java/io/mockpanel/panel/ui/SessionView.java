@@ -52,7 +52,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @Route("sessions/:sessionId")
 @RolesAllowed({AppRoles.INTERVIEWER, AppRoles.COACH})
-@JavaScript("context://js/console-keys.js")
+@JavaScript("context://js/console.js")
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, FullWidthView {
 
     static final String ID_PARAMETER = "sessionId";
