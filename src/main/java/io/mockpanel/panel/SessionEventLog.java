@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The single path of every live change: an event row written in the caller's transaction, with
@@ -24,12 +24,10 @@ public class SessionEventLog {
     public static final String CHANNEL = "mockpanel_session_events";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final Clock clock;
 
-    SessionEventLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    SessionEventLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -39,8 +37,9 @@ public class SessionEventLog {
      * events before it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public SessionEvent append(long sessionId, String type, Object payload, String actor) {
-        String payloadJson = json.writeValueAsString(payload);
+    public SessionEvent append(long sessionId, SessionEvents.Payload payload, String actor) {
+        String type = payload.type();
+        String payloadJson = SessionEvents.encode(payload);
         Instant now = clock.instant();
         // One round trip: number, insert and notify.
         long seq = jdbc.sql("""
@@ -74,14 +73,15 @@ public class SessionEventLog {
                 .list();
     }
 
-    /** The session's newest event of a type, if any. */
+    /** The session's newest event of a kind, if any. */
     @Transactional(readOnly = true)
-    public java.util.Optional<SessionEvent> lastOfType(long sessionId, String type) {
+    public <P extends SessionEvents.Payload> Optional<P> last(long sessionId, Class<P> kind) {
         return jdbc.sql("select session_id, seq, type, payload::text as payload, actor, created_at "
                         + "from session_event where session_id = ? and type = ? order by seq desc limit 1")
-                .params(sessionId, type)
+                .params(sessionId, SessionEvents.typeOf(kind))
                 .query(SessionEventLog::event)
-                .optional();
+                .optional()
+                .map(event -> event.decode(kind));
     }
 
     @Transactional(readOnly = true)
@@ -94,9 +94,5 @@ public class SessionEventLog {
         return new SessionEvent(rs.getLong("session_id"), rs.getLong("seq"), rs.getString("type"),
                 rs.getString("payload"), rs.getString("actor"),
                 rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
-    }
-
-    public <T> T payload(SessionEvent event, Class<T> type) {
-        return json.readValue(event.payload(), type);
     }
 }

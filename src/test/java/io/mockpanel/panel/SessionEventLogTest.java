@@ -7,7 +7,6 @@ import io.mockpanel.support.IntegrationTest;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,22 +51,24 @@ class SessionEventLogTest {
     @Test
     void appended_events_are_numbered_one_after_another_and_read_back_in_order() {
         transactions.executeWithoutResult(tx -> {
-            log.append(sessionId, "A", Map.of("n", 1), "tester");
-            log.append(sessionId, "B", Map.of("n", 2), "tester");
+            log.append(sessionId, new SessionEvents.TimerStarted(1), "tester");
+            log.append(sessionId, new SessionEvents.TimerExtended(1, 2), "tester");
         });
-        transactions.executeWithoutResult(tx -> log.append(sessionId, "C", Map.of("n", 3), "tester"));
+        transactions.executeWithoutResult(tx -> log.append(sessionId, new SessionEvents.TimerPaused(1), "tester"));
 
         List<SessionEvent> all = log.after(sessionId, 0);
         assertThat(all).extracting(SessionEvent::seq).containsExactly(1L, 2L, 3L);
-        assertThat(all).extracting(SessionEvent::type).containsExactly("A", "B", "C");
-        assertThat(log.after(sessionId, 2)).extracting(SessionEvent::type).containsExactly("C");
+        assertThat(all).extracting(SessionEvent::type).containsExactly("TIMER_STARTED", "TIMER_EXTENDED", "TIMER_PAUSED");
+        assertThat(log.after(sessionId, 2)).extracting(SessionEvent::type).containsExactly("TIMER_PAUSED");
         assertThat(log.lastSeq(sessionId)).isEqualTo(3);
-        assertThat(log.payload(all.get(1), Map.class)).containsEntry("n", 2);
+        assertThat(all.get(1).decode()).isEqualTo(new SessionEvents.TimerExtended(1, 2));
+        assertThat(log.last(sessionId, SessionEvents.TimerExtended.class)).contains(new SessionEvents.TimerExtended(1, 2));
+        assertThat(log.last(sessionId, SessionEvents.PromptPushed.class)).isEmpty();
     }
 
     @Test
     void appending_outside_a_transaction_is_refused() {
-        assertThatThrownBy(() -> log.append(sessionId, "A", Map.of(), "tester"))
+        assertThatThrownBy(() -> log.append(sessionId, new SessionEvents.SessionStarted(), "tester"))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
@@ -75,16 +76,16 @@ class SessionEventLogTest {
     void a_rolled_back_change_leaves_no_event_and_no_gap() {
         try {
             transactions.executeWithoutResult(tx -> {
-                log.append(sessionId, "LOST", Map.of(), "tester");
+                log.append(sessionId, new SessionEvents.TimerStarted(0), "tester");
                 throw new IllegalStateException("the change failed");
             });
         } catch (IllegalStateException expected) {
             // the transaction rolled back
         }
-        transactions.executeWithoutResult(tx -> log.append(sessionId, "KEPT", Map.of(), "tester"));
+        transactions.executeWithoutResult(tx -> log.append(sessionId, new SessionEvents.TimerPaused(0), "tester"));
 
         assertThat(log.after(sessionId, 0)).extracting(SessionEvent::seq, SessionEvent::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "KEPT"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, SessionEvents.TimerPaused.TYPE));
     }
 
     @Test
@@ -100,7 +101,7 @@ class SessionEventLogTest {
                     for (int i = 0; i < eventsEach; i++) {
                         int n = i;
                         transactions.executeWithoutResult(
-                                tx -> log.append(sessionId, "W", Map.of("writer", writer, "i", n), "w" + writer));
+                                tx -> log.append(sessionId, new SessionEvents.TimerExtended(writer, n), "w" + writer));
                     }
                 }));
             }
@@ -128,7 +129,7 @@ class SessionEventLogTest {
             }
         });
         try {
-            transactions.executeWithoutResult(tx -> log.append(sessionId, "PING", Map.of(), "tester"));
+            transactions.executeWithoutResult(tx -> log.append(sessionId, new SessionEvents.SessionStarted(), "tester"));
             assertThat(woken.await(20, TimeUnit.SECONDS)).as("woken by the NOTIFY").isTrue();
             assertThat(hintedSeq.get()).isEqualTo(1);
         } finally {

@@ -214,7 +214,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void show(List<SessionEvent> events) {
-        if (events.stream().anyMatch(e -> e.type().equals(io.mockpanel.panel.EventTypes.CLARIFICATION_REQUESTED))) {
+        if (events.stream().anyMatch(e -> e.is(io.mockpanel.panel.SessionEvents.ClarificationRequested.class))) {
             Notification.show("The candidate asks for a clarification.", 6000, Notification.Position.TOP_END)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
