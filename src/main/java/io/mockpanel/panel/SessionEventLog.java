@@ -20,8 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SessionEventLog {
 
-    /** The PostgreSQL channel; its payload is "sessionId:seq". */
+    /**
+     * The PostgreSQL channel. Its payload is "sessionId:seq:c" for an event the candidate's room
+     * shows or acts on and "sessionId:seq:p" for one only the panel does (see
+     * {@link SessionEvents.CandidateVisible}), so that rooms are not woken by the panel's notes and
+     * scores; {@link SessionNotificationListener} reads it.
+     */
     public static final String CHANNEL = "mockpanel_session_events";
+
+    /** The hint's last part: the candidate's room is woken by the event, or only the panel is. */
+    static final String FOR_CANDIDATE = "c";
+    static final String FOR_PANEL = "p";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -50,13 +59,14 @@ public class SessionEventLog {
                     insert into session_event (session_id, seq, type, payload, actor, created_at)
                     select :session, last_event_seq, :type, cast(:payload as jsonb), :actor, :at from next
                     returning seq)
-                select seq, pg_notify(:channel, :session || ':' || seq) from inserted""")
+                select seq, pg_notify(:channel, :session || ':' || seq || ':' || :audience) from inserted""")
                 .param("session", sessionId)
                 .param("type", type)
                 .param("payload", payloadJson)
                 .param("actor", actor)
                 .param("at", now.atOffset(ZoneOffset.UTC))
                 .param("channel", CHANNEL)
+                .param("audience", payload.candidateMaySee() ? FOR_CANDIDATE : FOR_PANEL)
                 .query((rs, row) -> rs.getLong("seq"))
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,5 +137,50 @@ class SessionEventLogTest {
             registration.remove();
         }
         assertThat(bus.subscriberCount(sessionId)).isZero();
+    }
+
+    @Test
+    void the_candidates_room_is_woken_only_by_events_it_shows_and_the_panel_by_every_event() throws Exception {
+        var room = new LinkedBlockingQueue<Long>();
+        var console = new LinkedBlockingQueue<Long>();
+        var roomRegistration = bus.subscribe(sessionId, SessionEventBus.Audience.CANDIDATE, room::add);
+        var consoleRegistration = bus.subscribe(sessionId, console::add);
+        try {
+            transactions.executeWithoutResult(
+                    tx -> log.append(sessionId, new SessionEvents.PresenceChanged("lee", true), "lee"));
+            transactions.executeWithoutResult(
+                    tx -> log.append(sessionId, new SessionEvents.NoteSaved(1, "lee", false), "lee"));
+            assertThat(newestHeard(console, 2)).as("the console heard of both").isEqualTo(2);
+
+            transactions.executeWithoutResult(tx -> log.append(sessionId, new SessionEvents.TimerStarted(0), "lee"));
+            assertThat(room.poll(20, TimeUnit.SECONDS)).as("the first hint the room hears is the timer's").isEqualTo(3);
+            assertThat(newestHeard(console, 3)).isEqualTo(3);
+            assertThat(room).as("nothing else woke the room").isEmpty();
+
+            // A hint in the format of a node before this change (no audience) wakes everyone.
+            transactions.executeWithoutResult(tx -> jdbc.sql("select pg_notify(?, ?)")
+                    .params(SessionEventLog.CHANNEL, sessionId + ":3").query((rs, row) -> 1).list());
+            assertThat(room.poll(20, TimeUnit.SECONDS)).isEqualTo(3);
+
+            // After a reconnect everyone catches up, the room too: hints sent meanwhile are lost.
+            bus.wakeAll();
+            assertThat(room.poll(20, TimeUnit.SECONDS)).isEqualTo(Long.MAX_VALUE);
+        } finally {
+            roomRegistration.remove();
+            consoleRegistration.remove();
+        }
+    }
+
+    /** Hints of one batch merge: waits until a hint of at least {@code seq} arrived and returns it. */
+    private static long newestHeard(LinkedBlockingQueue<Long> hints, long seq) throws InterruptedException {
+        long newest = 0;
+        while (newest < seq) {
+            Long next = hints.poll(20, TimeUnit.SECONDS);
+            if (next == null) {
+                return newest;
+            }
+            newest = Math.max(newest, next);
+        }
+        return newest;
     }
 }

@@ -41,7 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * room are open (each in a browser of its own: the room runs in a second Karibu UI on a thread of
  * its own), another panelist or the candidate acts through the real services, and the statements
  * each screen runs while it takes the wake-up are counted. Targets (issue 7 §2): at most
- * {@value #CONSOLE_TARGET} per event per console, at most {@value #ROOM_TARGET} for the room.
+ * {@value #CONSOLE_TARGET} per event per console, at most {@value #ROOM_TARGET} for the room, and
+ * none for the room on the panel's side of things (it is not woken by them).
  *
  * <p>Prints one {@code FIGURE queries per event <kind>: console N, room M} line per kind, with the
  * statements below it. The room's target is asserted for every kind; the console's only for the
@@ -58,6 +59,10 @@ class QueriesPerEventTest extends KaribuTest {
      * console parts are being reworked to meet it: add each kind here once it does.
      */
     private static final Set<String> CONSOLE_ENFORCED = Set.of();
+
+    /** Kinds of the panel's side: they never wake the candidate's room (decision 0023). */
+    private static final Set<String> PANEL_ONLY = Set.of("question covered", "note saved", "tag added",
+            "clarification", "score submitted", "presence change");
 
     @Autowired
     TestPanel testPanel;
@@ -144,7 +149,7 @@ class QueriesPerEventTest extends KaribuTest {
                     cost.room());
             cost.consoleStatements().forEach(sql -> System.out.println("    console: " + sql));
             cost.roomStatements().forEach(sql -> System.out.println("    room:    " + sql));
-            if (cost.room() > ROOM_TARGET) {
+            if (cost.room() > (PANEL_ONLY.contains(cost.kind()) ? 0 : ROOM_TARGET)) {
                 misses.add(cost.kind() + ": room " + cost.room());
             }
             if (cost.console() > CONSOLE_TARGET) {
@@ -157,7 +162,8 @@ class QueriesPerEventTest extends KaribuTest {
             }
         }
         assertThat(costs).as("every kind reached the console").allMatch(cost -> cost.console() > 0);
-        assertThat(misses).as("kinds over the targets (console <= %d, room <= %d)", CONSOLE_TARGET, ROOM_TARGET)
+        assertThat(misses).as("kinds over the targets (console <= %d, room <= %d, 0 for the panel's side)",
+                CONSOLE_TARGET, ROOM_TARGET)
                 .isEmpty();
     }
 
