@@ -7,7 +7,6 @@ import io.mockpanel.security.AppRoles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CandidateRoomService {
 
     /** Events after which the room checks whether its candidate may stay. */
-    private static final Set<String> ACCESS_EVENTS = Set.of(EventTypes.INVITE_ISSUED, EventTypes.INVITE_REVOKED,
-            EventTypes.INVITE_RELEASED);
+    private static final Set<Class<? extends SessionEvents.Payload>> ACCESS_EVENTS = Set.of(
+            SessionEvents.InviteIssued.class, SessionEvents.InviteRevoked.class, SessionEvents.InviteReleased.class);
 
     private final PanelSessionService sessions;
     private final SessionTimeline timeline;
@@ -75,8 +74,8 @@ public class CandidateRoomService {
         if (grant.access() != CandidateAccess.ALLOWED) {
             throw new RoomClosedException(grant.access());
         }
-        return new CandidateRoom(me, sessions.agenda(me.sessionId()), timeline.replay(me.sessionId()),
-                grant.expiresAt());
+        return new CandidateRoom(me, sessions.agenda(me.sessionId()),
+                timeline.followWithoutAccessCheck(me.sessionId()), grant.expiresAt());
     }
 
     /**
@@ -91,9 +90,8 @@ public class CandidateRoomService {
         if (!room.candidate().equals(me)) {
             throw new AccessDeniedException("a candidate's link opens one session only");
         }
-        List<SessionEvent> fresh = events.after(me.sessionId(), room.live().lastSeq());
-        room.live().apply(fresh);
-        if (fresh.stream().anyMatch(event -> ACCESS_EVENTS.contains(event.type()))
+        List<SessionEvent> fresh = room.cursor().advance();
+        if (fresh.stream().anyMatch(event -> ACCESS_EVENTS.stream().anyMatch(event::is))
                 && invites.access(me) == CandidateAccess.REVOKED) {
             throw new RoomClosedException(CandidateAccess.REVOKED);
         }
@@ -114,8 +112,12 @@ public class CandidateRoomService {
     }
 
     /** What the room keeps between updates; opaque to the view. */
-    public record CandidateRoom(CandidatePrincipal candidate, List<ScenarioContent> agenda, LiveSession live,
+    public record CandidateRoom(CandidatePrincipal candidate, List<ScenarioContent> agenda, SessionCursor cursor,
             @Nullable Instant linkExpiresAt) {
+
+        LiveSession live() {
+            return cursor.live();
+        }
     }
 
     /** The STAR response framework from the library's guidance, as an aid. */
@@ -137,10 +139,10 @@ public class CandidateRoomService {
         }
         rateLimits.acquire(RateLimits.Limit.CLARIFICATION, Long.toString(me.sessionId()),
                 "The panel already has your request for a clarification.");
-        LiveSession live = timeline.replay(me.sessionId());
+        LiveSession live = timeline.loadWithoutAccessCheck(me.sessionId());
         String prompt = live.current().map(ref -> ref.label(session.agenda())).orElse("");
-        events.append(me.sessionId(), EventTypes.CLARIFICATION_REQUESTED,
-                Map.of("candidate", me.displayName(), "prompt", prompt), "candidate");
+        events.append(me.sessionId(), new SessionEvents.ClarificationRequested(me.displayName(), prompt),
+                "candidate");
     }
 
     private void requireAccess(CandidatePrincipal me) {

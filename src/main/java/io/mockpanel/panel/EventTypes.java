@@ -1,27 +1,35 @@
 package io.mockpanel.panel;
 
-/** The names of session events, as stored in {@code session_event.type}. */
+/**
+ * The stored names of session events, as constants. The names live in {@link SessionEvents} (each
+ * record's {@code TYPE}); these only point there, so that code written against them keeps
+ * compiling while branches merge. New code uses the records: {@code SessionEvent#is},
+ * {@code SessionEvent#decode}.
+ *
+ * @deprecated use {@link SessionEvents}; to be removed once no branch uses it
+ */
+@Deprecated(forRemoval = true)
 public final class EventTypes {
 
-    public static final String SESSION_CREATED = "SESSION_CREATED";
-    public static final String SESSION_STARTED = "SESSION_STARTED";
-    public static final String SESSION_ENDED = "SESSION_ENDED";
-    public static final String SESSION_CANCELLED = "SESSION_CANCELLED";
-    public static final String PROMPT_PUSHED = "PROMPT_PUSHED";
-    public static final String TIMER_STARTED = "TIMER_STARTED";
-    public static final String TIMER_PAUSED = "TIMER_PAUSED";
-    public static final String TIMER_EXTENDED = "TIMER_EXTENDED";
-    public static final String QUESTION_COVERED = "QUESTION_COVERED";
-    public static final String INVITE_ISSUED = "INVITE_ISSUED";
-    public static final String INVITE_REVOKED = "INVITE_REVOKED";
-    public static final String INVITE_RELEASED = "INVITE_RELEASED";
-    public static final String CANDIDATE_JOINED = "CANDIDATE_JOINED";
-    public static final String CLARIFICATION_REQUESTED = "CLARIFICATION_REQUESTED";
-    public static final String NOTE_SAVED = "NOTE_SAVED";
-    public static final String TAG_ADDED = "TAG_ADDED";
-    public static final String SCORE_SUBMITTED = "SCORE_SUBMITTED";
-    public static final String SCORES_REVEALED = "SCORES_REVEALED";
-    public static final String CONSENSUS_RECORDED = "CONSENSUS_RECORDED";
+    public static final String SESSION_CREATED = SessionEvents.SessionCreated.TYPE;
+    public static final String SESSION_STARTED = SessionEvents.SessionStarted.TYPE;
+    public static final String SESSION_ENDED = SessionEvents.SessionEnded.TYPE;
+    public static final String SESSION_CANCELLED = SessionEvents.SessionCancelled.TYPE;
+    public static final String PROMPT_PUSHED = SessionEvents.PromptPushed.TYPE;
+    public static final String TIMER_STARTED = SessionEvents.TimerStarted.TYPE;
+    public static final String TIMER_PAUSED = SessionEvents.TimerPaused.TYPE;
+    public static final String TIMER_EXTENDED = SessionEvents.TimerExtended.TYPE;
+    public static final String QUESTION_COVERED = SessionEvents.QuestionCovered.TYPE;
+    public static final String INVITE_ISSUED = SessionEvents.InviteIssued.TYPE;
+    public static final String INVITE_REVOKED = SessionEvents.InviteRevoked.TYPE;
+    public static final String INVITE_RELEASED = SessionEvents.InviteReleased.TYPE;
+    public static final String CANDIDATE_JOINED = SessionEvents.CandidateJoined.TYPE;
+    public static final String CLARIFICATION_REQUESTED = SessionEvents.ClarificationRequested.TYPE;
+    public static final String NOTE_SAVED = SessionEvents.NoteSaved.TYPE;
+    public static final String TAG_ADDED = SessionEvents.TagAdded.TYPE;
+    public static final String SCORE_SUBMITTED = SessionEvents.ScoreSubmitted.TYPE;
+    public static final String SCORES_REVEALED = SessionEvents.ScoresRevealed.TYPE;
+    public static final String CONSENSUS_RECORDED = SessionEvents.ConsensusRecorded.TYPE;
 
     private EventTypes() {
     }

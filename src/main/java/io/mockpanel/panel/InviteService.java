@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import io.mockpanel.base.DisplayText;
@@ -65,8 +64,7 @@ public class InviteService {
                     issued_at = excluded.issued_at, expires_at = excluded.expires_at, revoked_at = null,
                     bound_browser_hash = null, bound_at = null, candidate_grant = null""")
                 .params(sessionId, InviteTokens.hash(token), at(now), at(expires)).update();
-        events.append(sessionId, EventTypes.INVITE_ISSUED, Map.of("expiresAt", expires.toString()),
-                PanelSessionService.me());
+        events.append(sessionId, new SessionEvents.InviteIssued(expires), PanelSessionService.me());
         return new IssuedInvite(token, expires);
     }
 
@@ -81,7 +79,7 @@ public class InviteService {
         if (changed == 0) {
             throw new SessionException("There is no active invite link to revoke.");
         }
-        events.append(sessionId, EventTypes.INVITE_REVOKED, Map.of(), PanelSessionService.me());
+        events.append(sessionId, new SessionEvents.InviteRevoked(), PanelSessionService.me());
     }
 
     /**
@@ -98,7 +96,7 @@ public class InviteService {
         if (changed == 0) {
             throw new SessionException("The invite link is not bound to any browser.");
         }
-        events.append(sessionId, EventTypes.INVITE_RELEASED, Map.of(), PanelSessionService.me());
+        events.append(sessionId, new SessionEvents.InviteReleased(), PanelSessionService.me());
     }
 
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
@@ -151,8 +149,7 @@ public class InviteService {
                 .params(InviteTokens.hash(browserKey), at(clock.instant()), name, grant, invite.sessionId()).update();
         if (invite.grant() == null || !name.equals(invite.suggestedName())) {
             // A returning browser under the same name changes nothing the panel sees: no event.
-            events.append(invite.sessionId(), EventTypes.CANDIDATE_JOINED,
-                    Map.of("name", name, "firstUse", firstUse), "candidate");
+            events.append(invite.sessionId(), new SessionEvents.CandidateJoined(name, firstUse), "candidate");
         }
         return new CandidatePrincipal(invite.sessionId(), name, grant);
     }

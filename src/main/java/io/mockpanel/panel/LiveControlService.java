@@ -1,5 +1,10 @@
 package io.mockpanel.panel;
 
+import io.mockpanel.panel.SessionEvents.PromptPushed;
+import io.mockpanel.panel.SessionEvents.QuestionCovered;
+import io.mockpanel.panel.SessionEvents.TimerExtended;
+import io.mockpanel.panel.SessionEvents.TimerPaused;
+import io.mockpanel.panel.SessionEvents.TimerStarted;
 import io.mockpanel.scenario.ScenarioContent;
 import java.util.List;
 import java.util.Optional;
@@ -52,19 +57,17 @@ public class LiveControlService {
     }
 
     private Optional<PromptRef> lastPushed(long sessionId) {
-        return log.lastOfType(sessionId, EventTypes.PROMPT_PUSHED)
-                .map(event -> log.payload(event, LiveSession.PromptPayload.class).ref());
+        return log.last(sessionId, PromptPushed.class).map(PromptPushed::ref);
     }
 
     /** The push, and (when it moves to another scenario) that scenario's countdown, in one transaction. */
     private void pushAndFollow(long sessionId, Optional<PromptRef> previous, PromptRef ref) {
         String me = PanelSessionService.me();
-        log.append(sessionId, EventTypes.PROMPT_PUSHED,
-                new LiveSession.PromptPayload(ref.scenario(), ref.kind(), ref.area(), ref.question()), me);
+        log.append(sessionId, PromptPushed.of(ref), me);
         boolean sameScenario = previous.map(PromptRef::scenario).filter(s -> s == ref.scenario()).isPresent();
         if (!sameScenario) {
             // Starting one countdown pauses any other (LiveSession), so the previous scenario stops here.
-            log.append(sessionId, EventTypes.TIMER_STARTED, new LiveSession.TimerPayload(ref.scenario(), 0), me);
+            log.append(sessionId, new TimerStarted(ref.scenario()), me);
         }
     }
 
@@ -72,16 +75,14 @@ public class LiveControlService {
     @Transactional
     public void startTimer(long sessionId, int scenario) {
         checkScenario(requireLive(sessionId), scenario);
-        log.append(sessionId, EventTypes.TIMER_STARTED, new LiveSession.TimerPayload(scenario, 0),
-                PanelSessionService.me());
+        log.append(sessionId, new TimerStarted(scenario), PanelSessionService.me());
     }
 
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
     @Transactional
     public void pauseTimer(long sessionId, int scenario) {
         checkScenario(requireLive(sessionId), scenario);
-        log.append(sessionId, EventTypes.TIMER_PAUSED, new LiveSession.TimerPayload(scenario, 0),
-                PanelSessionService.me());
+        log.append(sessionId, new TimerPaused(scenario), PanelSessionService.me());
     }
 
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
@@ -91,8 +92,7 @@ public class LiveControlService {
         if (minutes < 1 || minutes > 60) {
             throw new SessionException("Extend by 1 to 60 minutes.");
         }
-        log.append(sessionId, EventTypes.TIMER_EXTENDED, new LiveSession.TimerPayload(scenario, minutes),
-                PanelSessionService.me());
+        log.append(sessionId, new TimerExtended(scenario, minutes), PanelSessionService.me());
     }
 
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
@@ -102,8 +102,8 @@ public class LiveControlService {
         if (question.kind() != PromptKind.QUESTION || !question.existsIn(agenda)) {
             throw new SessionException("Only a question of this session's agenda can be marked covered.");
         }
-        log.append(sessionId, EventTypes.QUESTION_COVERED,
-                new LiveSession.CoveragePayload(question.scenario(), question.area(), question.question(), covered),
+        log.append(sessionId,
+                new QuestionCovered(question.scenario(), question.area(), question.question(), covered),
                 PanelSessionService.me());
     }
 

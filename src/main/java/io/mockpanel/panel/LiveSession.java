@@ -1,5 +1,14 @@
 package io.mockpanel.panel;
 
+import io.mockpanel.panel.SessionEvents.ClarificationRequested;
+import io.mockpanel.panel.SessionEvents.PromptPushed;
+import io.mockpanel.panel.SessionEvents.QuestionCovered;
+import io.mockpanel.panel.SessionEvents.SessionCancelled;
+import io.mockpanel.panel.SessionEvents.SessionEnded;
+import io.mockpanel.panel.SessionEvents.SessionStarted;
+import io.mockpanel.panel.SessionEvents.TimerExtended;
+import io.mockpanel.panel.SessionEvents.TimerPaused;
+import io.mockpanel.panel.SessionEvents.TimerStarted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,22 +31,8 @@ public final class LiveSession {
     public record Pushed(PromptRef ref, Instant at, String by) {
     }
 
-    record PromptPayload(int scenario, PromptKind kind, int area, int question) {
-
-        PromptRef ref() {
-            return new PromptRef(scenario, kind, area, question);
-        }
-    }
-
-    record TimerPayload(int scenario, int minutes) {
-    }
-
-    record CoveragePayload(int scenario, int area, int question, boolean covered) {
-    }
-
     private final long sessionId;
     private final List<Integer> scenarioMinutes;
-    private final SessionEventLog log;
     private long lastSeq;
     private SessionState state = SessionState.SCHEDULED;
     private @Nullable Instant startedAt;
@@ -54,10 +49,9 @@ public final class LiveSession {
         @Nullable Instant runningSince;
     }
 
-    LiveSession(long sessionId, List<Integer> scenarioMinutes, SessionEventLog log) {
+    LiveSession(long sessionId, List<Integer> scenarioMinutes) {
         this.sessionId = sessionId;
         this.scenarioMinutes = List.copyOf(scenarioMinutes);
-        this.log = log;
     }
 
     public long sessionId() {
@@ -79,50 +73,47 @@ public final class LiveSession {
     }
 
     private void apply(SessionEvent event) {
-        switch (event.type()) {
-            case EventTypes.SESSION_STARTED -> {
+        switch (event.decode()) {
+            case SessionStarted started -> {
                 state = SessionState.LIVE;
                 startedAt = event.at();
             }
-            case EventTypes.SESSION_ENDED, EventTypes.SESSION_CANCELLED -> {
-                state = event.type().equals(EventTypes.SESSION_ENDED) ? SessionState.COMPLETED : SessionState.CANCELLED;
-                endedAt = event.at();
-                timers.values().forEach(clock -> pause(clock, event.at()));
-            }
-            case EventTypes.PROMPT_PUSHED ->
-                    pushed.add(new Pushed(log.payload(event, PromptPayload.class).ref(), event.at(), event.actor()));
-            case EventTypes.TIMER_STARTED -> {
-                TimerPayload payload = log.payload(event, TimerPayload.class);
+            case SessionEnded ended -> end(SessionState.COMPLETED, event.at());
+            case SessionCancelled cancelled -> end(SessionState.CANCELLED, event.at());
+            case PromptPushed push -> pushed.add(new Pushed(push.ref(), event.at(), event.actor()));
+            case TimerStarted start -> {
                 // One countdown runs at a time: starting one pauses the others.
                 timers.values().forEach(clock -> pause(clock, event.at()));
-                TimerClock clock = timers.computeIfAbsent(payload.scenario(), s -> new TimerClock());
-                clock.runningSince = event.at();
+                timers.computeIfAbsent(start.scenario(), s -> new TimerClock()).runningSince = event.at();
             }
-            case EventTypes.TIMER_PAUSED -> {
-                TimerClock clock = timers.get(log.payload(event, TimerPayload.class).scenario());
+            case TimerPaused pause -> {
+                TimerClock clock = timers.get(pause.scenario());
                 if (clock != null) {
                     pause(clock, event.at());
                 }
             }
-            case EventTypes.TIMER_EXTENDED -> {
-                TimerPayload payload = log.payload(event, TimerPayload.class);
-                TimerClock clock = timers.computeIfAbsent(payload.scenario(), s -> new TimerClock());
-                clock.extra = clock.extra.plusMinutes(payload.minutes());
+            case TimerExtended extension -> {
+                TimerClock clock = timers.computeIfAbsent(extension.scenario(), s -> new TimerClock());
+                clock.extra = clock.extra.plusMinutes(extension.minutes());
             }
-            case EventTypes.QUESTION_COVERED -> {
-                CoveragePayload payload = log.payload(event, CoveragePayload.class);
-                PromptRef ref = PromptRef.question(payload.scenario(), payload.area(), payload.question());
-                if (payload.covered()) {
-                    covered.put(ref, event.at());
+            case QuestionCovered coverage -> {
+                if (coverage.covered()) {
+                    covered.put(coverage.ref(), event.at());
                 } else {
-                    covered.remove(ref);
+                    covered.remove(coverage.ref());
                 }
             }
-            case EventTypes.CLARIFICATION_REQUESTED -> clarifications.add(event);
+            case ClarificationRequested request -> clarifications.add(event);
             default -> {
                 // other events do not change this state
             }
         }
+    }
+
+    private void end(SessionState finalState, Instant at) {
+        state = finalState;
+        endedAt = at;
+        timers.values().forEach(clock -> pause(clock, at));
     }
 
     private static void pause(TimerClock clock, Instant at) {

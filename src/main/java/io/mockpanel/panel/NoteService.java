@@ -1,5 +1,6 @@
 package io.mockpanel.panel;
 
+import io.mockpanel.panel.SessionEvents.TagAdded;
 import io.mockpanel.scenario.ScenarioContent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -33,10 +33,6 @@ public class NoteService {
 
     /** The longest note, in characters (Unicode code points, so an emoji counts once). */
     public static final int MAX_LENGTH = 20_000;
-
-    /** A TAG_ADDED event's payload. */
-    record TagPayload(String tag, long offsetMs, @Nullable PromptRef prompt) {
-    }
 
     private static final String NOTE_COLUMNS = """
             n.id, n.author, a.display_name, n.private, n.text, n.offset_ms, n.prompt::text as prompt,
@@ -83,7 +79,7 @@ public class NoteService {
             if (clean.isBlank()) {
                 throw new SessionException("Write something first: an empty note is not saved.");
             }
-            LiveSession live = timeline.replay(sessionId);
+            LiveSession live = timeline.loadWithoutAccessCheck(sessionId);
             String prompt = live.current().map(json::writeValueAsString).orElse(null);
             id = jdbc.sql("insert into session_note (session_id, author, private, text, offset_ms, prompt, "
                             + "created_at, updated_at, version) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, 0) "
@@ -103,7 +99,7 @@ public class NoteService {
             }
             id = noteId;
         }
-        log.append(sessionId, EventTypes.NOTE_SAVED, Map.of("noteId", id, "author", me, "private", isPrivate), me);
+        log.append(sessionId, new SessionEvents.NoteSaved(id, me, isPrivate), me);
         return find(sessionId, id, me).orElseThrow();
     }
 
@@ -136,14 +132,14 @@ public class NoteService {
     public TagMark addTag(long sessionId, QuickTag tag) {
         Objects.requireNonNull(tag, "tag");
         sessions.requirePanelist(sessionId);
-        LiveSession live = timeline.replay(sessionId);
+        LiveSession live = timeline.loadWithoutAccessCheck(sessionId);
         if (live.startedAt().isEmpty() || live.endedAt().isPresent()) {
             throw new SessionException("Quick tags are for a live session: the session has not started or has ended.");
         }
         String me = PanelSessionService.me();
         Instant now = clock.instant();
-        SessionEvent event = log.append(sessionId, EventTypes.TAG_ADDED,
-                new TagPayload(tag.name(), live.offset(now).toMillis(), live.current().orElse(null)), me);
+        SessionEvent event = log.append(sessionId,
+                new TagAdded(tag.name(), live.offset(now).toMillis(), live.current().orElse(null)), me);
         return readTags(sessionId, event.seq()).getFirst();
     }
 
@@ -173,7 +169,7 @@ public class NoteService {
                   from session_event e left join user_account a on a.username = e.actor
                  where e.session_id = ? and e.type = ? and (? <= 0 or e.seq = ?)
                  order by e.seq desc""")
-                .params(sessionId, EventTypes.TAG_ADDED, seq, seq)
+                .params(sessionId, TagAdded.TYPE, seq, seq)
                 .query((rs, row) -> tagMark(rs, agenda))
                 .list().stream().flatMap(Optional::stream).toList();
     }
@@ -198,7 +194,7 @@ public class NoteService {
     }
 
     private Optional<TagMark> tagMark(ResultSet rs, List<ScenarioContent> agenda) throws SQLException {
-        TagPayload payload = json.readValue(rs.getString("payload"), TagPayload.class);
+        TagAdded payload = json.readValue(rs.getString("payload"), TagAdded.class);
         QuickTag tag;
         try {
             tag = QuickTag.valueOf(payload.tag());

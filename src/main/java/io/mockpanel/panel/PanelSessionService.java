@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +98,7 @@ public class PanelSessionService {
                             json.writeValueAsString(agenda.get(position)))
                     .update();
         }
-        events.append(id, "SESSION_CREATED", Map.of("title", title), lead);
+        events.append(id, new SessionEvents.SessionCreated(title), lead);
         return id;
     }
 
@@ -135,14 +134,14 @@ public class PanelSessionService {
     @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
     @Transactional
     public void start(long sessionId) {
-        transition(sessionId, SessionState.SCHEDULED, SessionState.LIVE, "SESSION_STARTED",
+        transition(sessionId, SessionState.SCHEDULED, SessionState.LIVE, new SessionEvents.SessionStarted(),
                 "Only a scheduled session can be started.");
     }
 
     @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
     @Transactional
     public void end(long sessionId) {
-        transition(sessionId, SessionState.LIVE, SessionState.COMPLETED, "SESSION_ENDED",
+        transition(sessionId, SessionState.LIVE, SessionState.COMPLETED, new SessionEvents.SessionEnded(),
                 "Only a live session can be ended.");
     }
 
@@ -156,7 +155,7 @@ public class PanelSessionService {
         if (changed == 0) {
             throw new SessionException("This session has already ended; it cannot be cancelled.");
         }
-        events.append(sessionId, "SESSION_CANCELLED", Map.of(), me());
+        events.append(sessionId, new SessionEvents.SessionCancelled(), me());
     }
 
     /** The member's role in the session, if the current user is a member. */
@@ -265,7 +264,8 @@ public class PanelSessionService {
 
     // --- internals ---------------------------------------------------------------------------------
 
-    private void transition(long sessionId, SessionState from, SessionState to, String eventType, String refusal) {
+    private void transition(long sessionId, SessionState from, SessionState to, SessionEvents.Payload event,
+            String refusal) {
         requireLead(sessionId);
         String timeColumn = to == SessionState.LIVE ? "started_at" : "ended_at";
         int changed = jdbc.sql("update panel_session set state = ?, " + timeColumn + " = ? where id = ? and state = ?")
@@ -273,7 +273,7 @@ public class PanelSessionService {
         if (changed == 0) {
             throw new SessionException(refusal);
         }
-        events.append(sessionId, eventType, Map.of(), me());
+        events.append(sessionId, event, me());
     }
 
     private List<SessionMember> members(long sessionId) {

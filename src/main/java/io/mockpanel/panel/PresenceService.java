@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,7 +30,6 @@ public class PresenceService {
     static final Duration STALE = Duration.ofSeconds(45);
     /** Rows of screens gone without a word (a crashed node, a killed browser) are deleted after this. */
     private static final Duration FORGOTTEN = Duration.ofHours(1);
-    public static final String PRESENCE_CHANGED = "PRESENCE_CHANGED";
     private static final String ANYONE = "hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "','"
             + AppRoles.CANDIDATE + "')";
 
@@ -154,8 +152,7 @@ public class PresenceService {
     }
 
     private void changed(long sessionId, String participant, boolean online) {
-        events.append(sessionId, PRESENCE_CHANGED, Map.of("participant", participant, "connected", online),
-                participant);
+        events.append(sessionId, new SessionEvents.PresenceChanged(participant, online), participant);
     }
 
     /** The candidate of this very session, or a member of it; anyone else is refused. */

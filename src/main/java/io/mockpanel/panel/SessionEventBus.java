@@ -23,7 +23,36 @@ public class SessionEventBus {
 
     private static final Logger log = LoggerFactory.getLogger(SessionEventBus.class);
 
-    private final Map<Long, Set<LongConsumer>> subscribers = new ConcurrentHashMap<>();
+    /**
+     * Which hints wake a subscriber: a panel's console hears of every event; the candidate's room
+     * only of those it shows or acts on ({@link SessionEvents.CandidateVisible}), so the panel's
+     * notes, tags, scores and presence never wake it. Either reads every event by sequence when woken.
+     */
+    public enum Audience {
+        PANEL, CANDIDATE
+    }
+
+    /** One subscription (identity, not value: the same consumer subscribed twice is two). */
+    private static final class Subscriber {
+
+        private final Audience audience;
+        private final LongConsumer onHint;
+
+        Subscriber(Audience audience, LongConsumer onHint) {
+            this.audience = audience;
+            this.onHint = onHint;
+        }
+
+        LongConsumer onHint() {
+            return onHint;
+        }
+
+        boolean wokenBy(boolean candidateMaySee) {
+            return audience == Audience.PANEL || candidateMaySee;
+        }
+    }
+
+    private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     /**
      * Each hint is delivered on a virtual thread of its own: a subscriber redraws inside
      * UI.access, which runs right away when that UI is free, so one busy console must not hold up
@@ -34,25 +63,35 @@ public class SessionEventBus {
     private final Set<Consumer<Boolean>> listenerWatchers = new CopyOnWriteArraySet<>();
     private volatile ListenerStatus listenerStatus = ListenerStatus.notStarted(Instant.now());
 
-    /** {@code onHint} receives the newest known sequence number; it must return quickly. */
+    /** A panel's subscription: woken by every event. See {@link #subscribe(long, Audience, LongConsumer)}. */
     public Registration subscribe(long sessionId, LongConsumer onHint) {
-        subscribers.computeIfAbsent(sessionId, id -> new CopyOnWriteArraySet<>()).add(onHint);
+        return subscribe(sessionId, Audience.PANEL, onHint);
+    }
+
+    /**
+     * {@code onHint} receives the newest known sequence number when an event for {@code audience}
+     * was appended; it must return quickly.
+     */
+    public Registration subscribe(long sessionId, Audience audience, LongConsumer onHint) {
+        Subscriber subscriber = new Subscriber(audience, onHint);
+        subscribers.computeIfAbsent(sessionId, id -> new CopyOnWriteArraySet<>()).add(subscriber);
         return () -> subscribers.computeIfPresent(sessionId, (id, set) -> {
-            set.remove(onHint);
+            set.remove(subscriber);
             return set.isEmpty() ? null : set;
         });
     }
 
-    void wake(long sessionId, long seq) {
-        Set<LongConsumer> set = subscribers.get(sessionId);
+    void wake(long sessionId, long seq, boolean candidateMaySee) {
+        Set<Subscriber> set = subscribers.get(sessionId);
         if (set != null) {
-            set.forEach(subscriber -> deliver(subscriber, seq));
+            set.stream().filter(subscriber -> subscriber.wokenBy(candidateMaySee))
+                    .forEach(subscriber -> deliver(subscriber.onHint(), seq));
         }
     }
 
-    /** After the listener reconnects, hints may have been missed: everyone catches up. */
+    /** After the listener reconnects, hints may have been missed: everyone catches up, rooms too. */
     void wakeAll() {
-        subscribers.values().forEach(set -> set.forEach(subscriber -> deliver(subscriber, Long.MAX_VALUE)));
+        subscribers.values().forEach(set -> set.forEach(subscriber -> deliver(subscriber.onHint(), Long.MAX_VALUE)));
     }
 
     /** Whether this node's listener hears hints right now. */
@@ -101,7 +140,7 @@ public class SessionEventBus {
 
     /** How many screens of this node follow the session (tests and, later, metrics). */
     public int subscriberCount(long sessionId) {
-        Set<LongConsumer> set = subscribers.get(sessionId);
+        Set<Subscriber> set = subscribers.get(sessionId);
         return set == null ? 0 : set.size();
     }
 

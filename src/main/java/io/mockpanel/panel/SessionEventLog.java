@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The single path of every live change: an event row written in the caller's transaction, with
@@ -20,16 +20,23 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SessionEventLog {
 
-    /** The PostgreSQL channel; its payload is "sessionId:seq". */
+    /**
+     * The PostgreSQL channel. Its payload is "sessionId:seq:c" for an event the candidate's room
+     * shows or acts on and "sessionId:seq:p" for one only the panel does (see
+     * {@link SessionEvents.CandidateVisible}), so that rooms are not woken by the panel's notes and
+     * scores; {@link SessionNotificationListener} reads it.
+     */
     public static final String CHANNEL = "mockpanel_session_events";
 
+    /** The hint's last part: the candidate's room is woken by the event, or only the panel is. */
+    static final String FOR_CANDIDATE = "c";
+    static final String FOR_PANEL = "p";
+
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final Clock clock;
 
-    SessionEventLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    SessionEventLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -39,8 +46,9 @@ public class SessionEventLog {
      * events before it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public SessionEvent append(long sessionId, String type, Object payload, String actor) {
-        String payloadJson = json.writeValueAsString(payload);
+    public SessionEvent append(long sessionId, SessionEvents.Payload payload, String actor) {
+        String type = payload.type();
+        String payloadJson = SessionEvents.encode(payload);
         Instant now = clock.instant();
         // One round trip: number, insert and notify.
         long seq = jdbc.sql("""
@@ -51,13 +59,14 @@ public class SessionEventLog {
                     insert into session_event (session_id, seq, type, payload, actor, created_at)
                     select :session, last_event_seq, :type, cast(:payload as jsonb), :actor, :at from next
                     returning seq)
-                select seq, pg_notify(:channel, :session || ':' || seq) from inserted""")
+                select seq, pg_notify(:channel, :session || ':' || seq || ':' || :audience) from inserted""")
                 .param("session", sessionId)
                 .param("type", type)
                 .param("payload", payloadJson)
                 .param("actor", actor)
                 .param("at", now.atOffset(ZoneOffset.UTC))
                 .param("channel", CHANNEL)
+                .param("audience", payload.candidateMaySee() ? FOR_CANDIDATE : FOR_PANEL)
                 .query((rs, row) -> rs.getLong("seq"))
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));
@@ -74,14 +83,15 @@ public class SessionEventLog {
                 .list();
     }
 
-    /** The session's newest event of a type, if any. */
+    /** The session's newest event of a kind, if any. */
     @Transactional(readOnly = true)
-    public java.util.Optional<SessionEvent> lastOfType(long sessionId, String type) {
+    public <P extends SessionEvents.Payload> Optional<P> last(long sessionId, Class<P> kind) {
         return jdbc.sql("select session_id, seq, type, payload::text as payload, actor, created_at "
                         + "from session_event where session_id = ? and type = ? order by seq desc limit 1")
-                .params(sessionId, type)
+                .params(sessionId, SessionEvents.typeOf(kind))
                 .query(SessionEventLog::event)
-                .optional();
+                .optional()
+                .map(event -> event.decode(kind));
     }
 
     @Transactional(readOnly = true)
@@ -94,9 +104,5 @@ public class SessionEventLog {
         return new SessionEvent(rs.getLong("session_id"), rs.getLong("seq"), rs.getString("type"),
                 rs.getString("payload"), rs.getString("actor"),
                 rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant());
-    }
-
-    public <T> T payload(SessionEvent event, Class<T> type) {
-        return json.readValue(event.payload(), type);
     }
 }

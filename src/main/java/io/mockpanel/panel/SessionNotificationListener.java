@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -149,18 +150,49 @@ class SessionNotificationListener implements SmartLifecycle {
         return "stopped";
     }
 
-    /** Several hints for one session in a batch wake its subscribers once, with the newest number. */
+    /**
+     * Several hints for one session in a batch wake its subscribers once, with the newest number;
+     * the candidate's room among them only if one of the events is for the candidate.
+     */
     private void dispatch(PGNotification[] notifications) {
-        Map<Long, Long> newest = new HashMap<>();
+        Map<Long, Hint> merged = new HashMap<>();
         for (PGNotification notification : notifications) {
-            String[] parts = notification.getParameter().split(":", 2);
-            try {
-                newest.merge(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Math::max);
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            Optional<Hint> hint = Hint.parse(notification.getParameter());
+            if (hint.isEmpty()) {
                 log.warn("Ignoring a malformed session event hint '{}'", notification.getParameter());
+                continue;
+            }
+            merged.merge(hint.get().sessionId(), hint.get(), Hint::merge);
+        }
+        merged.values().forEach(hint -> bus.wake(hint.sessionId(), hint.seq(), hint.candidateMaySee()));
+    }
+
+    /** One NOTIFY payload of {@link SessionEventLog#CHANNEL}. */
+    record Hint(long sessionId, long seq, boolean candidateMaySee) {
+
+        /**
+         * "session:seq:c" or "session:seq:p"; a hint without the last part (from a node of an
+         * older version during an upgrade) wakes everyone, as it used to.
+         */
+        static Optional<Hint> parse(String payload) {
+            String[] parts = payload.split(":", -1);
+            if (parts.length < 2 || parts.length > 3) {
+                return Optional.empty();
+            }
+            try {
+                boolean forCandidate = parts.length == 2 || parts[2].equals(SessionEventLog.FOR_CANDIDATE);
+                if (parts.length == 3 && !forCandidate && !parts[2].equals(SessionEventLog.FOR_PANEL)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Hint(Long.parseLong(parts[0]), Long.parseLong(parts[1]), forCandidate));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
             }
         }
-        newest.forEach(bus::wake);
+
+        Hint merge(Hint other) {
+            return new Hint(sessionId, Math.max(seq, other.seq), candidateMaySee || other.candidateMaySee);
+        }
     }
 
     /**

@@ -6,8 +6,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds a session's {@link LiveSession} from its log for a member, and brings one up to date.
+ * Builds a session's {@link LiveSession} from its log for a member, and follows it on for a screen.
  * Other features (notes, scoring) use it for "what is on screen now" and "how long since the start".
+ * The public methods check that the caller is a member; their {@code WithoutAccessCheck} twins are
+ * for this feature's services after their own checks (and the candidate's room).
  */
 @Service
 public class SessionTimeline {
@@ -20,11 +22,12 @@ public class SessionTimeline {
         this.log = log;
     }
 
+    /** The session as of now, for a member. */
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public LiveSession load(long sessionId) {
         sessions.requireMember(sessionId);
-        return replay(sessionId);
+        return loadWithoutAccessCheck(sessionId);
     }
 
     /**
@@ -35,22 +38,19 @@ public class SessionTimeline {
     @Transactional(readOnly = true)
     public SessionCursor follow(long sessionId) {
         sessions.requireMember(sessionId);
-        return new SessionCursor(replay(sessionId), log);
+        return followWithoutAccessCheck(sessionId);
     }
 
-    /** Applies what happened since the state was last brought up to date. */
-    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
-    @Transactional(readOnly = true)
-    public void catchUp(LiveSession live) {
-        sessions.requireMember(live.sessionId());
-        live.apply(log.after(live.sessionId(), live.lastSeq()));
-    }
-
-    /** Without access checks: for this feature's services after their own checks (and the candidate room). */
-    LiveSession replay(long sessionId) {
+    /** {@link #load} for callers that checked access themselves. */
+    LiveSession loadWithoutAccessCheck(long sessionId) {
         var live = new LiveSession(sessionId,
-                sessions.agenda(sessionId).stream().map(ScenarioContent::durationMinutes).toList(), log);
+                sessions.agenda(sessionId).stream().map(ScenarioContent::durationMinutes).toList());
         live.apply(log.after(sessionId, 0));
         return live;
+    }
+
+    /** {@link #follow} for callers that checked access themselves (the candidate's room). */
+    SessionCursor followWithoutAccessCheck(long sessionId) {
+        return new SessionCursor(loadWithoutAccessCheck(sessionId), log);
     }
 }

@@ -1,9 +1,9 @@
 package io.mockpanel.scoring;
 
-import io.mockpanel.panel.EventTypes;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.SessionDetails;
 import io.mockpanel.panel.SessionEventLog;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionMember;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionState;
@@ -178,7 +178,7 @@ public class ScoringService {
         String me = me();
         jdbc.sql("insert into score_reveal (session_id, scenario, revealed_at, revealed_by) values (?, ?, ?, ?)")
                 .params(sessionId, scenario, now(), me).update();
-        log.append(sessionId, EventTypes.SCORES_REVEALED, new ScoringEvents.RevealPayload(scenario), me);
+        log.append(sessionId, new SessionEvents.ScoresRevealed(scenario), me);
     }
 
     /** The lead records (or corrects) the panel's consensus score for one area, after the reveal. */
@@ -231,8 +231,7 @@ public class ScoringService {
                         + "saving it; nothing was changed.");
             }
         }
-        log.append(sessionId, EventTypes.CONSENSUS_RECORDED,
-                new ScoringEvents.ConsensusPayload(input.scenario(), input.area()), me);
+        log.append(sessionId, new SessionEvents.ConsensusRecorded(input.scenario(), input.area()), me);
         return consensus(sessionId, input.scenario(), names(session)).stream()
                 .filter(c -> c.area() == input.area()).findFirst().orElseThrow();
     }
@@ -297,9 +296,9 @@ public class ScoringService {
             jdbc.sql("insert into area_score (sheet_id, area, score, justification) values (?, ?, ?, ?)")
                     .params(sheetId, area.area(), area.score(), area.justification()).update();
         }
-        log.append(sessionId, target == SheetState.SUBMITTED ? EventTypes.SCORE_SUBMITTED
-                : ScoringEvents.SCORE_DRAFT_SAVED,
-                new ScoringEvents.SheetPayload(input.scenario(), me, target.name()), me);
+        // Who and which scenario, never a score: every member's screen reads the log (decision 0007).
+        log.append(sessionId, target == SheetState.SUBMITTED ? new SessionEvents.ScoreSubmitted(input.scenario(), me)
+                : new SessionEvents.ScoreDraftSaved(input.scenario(), me), me);
         return loadSheets(sessionId, input.scenario(), me, false, names(session)).getFirst();
     }
 

@@ -90,7 +90,7 @@ class CandidateAccessTest {
         assertThat(invites.returnTo(candidate.browserKey())).as("the browser's cookie no longer brings it back")
                 .isEmpty();
         assertThat(log.after(panel.sessionId(), 0)).extracting(SessionEvent::type)
-                .doesNotContain(EventTypes.CLARIFICATION_REQUESTED);
+                .doesNotContain(SessionEvents.ClarificationRequested.TYPE);
     }
 
     @Test
@@ -112,7 +112,7 @@ class CandidateAccessTest {
         CandidatePrincipal again = invites.join(candidate.token(), candidate.browserKey(), "Casey", "10.99.0.2");
 
         assertThat(again).isEqualTo(candidate.principal());
-        assertThat(log.after(panel.sessionId(), 0)).filteredOn(e -> e.type().equals(EventTypes.CANDIDATE_JOINED))
+        assertThat(log.after(panel.sessionId(), 0)).filteredOn(e -> e.is(SessionEvents.CandidateJoined.class))
                 .hasSize(1);
     }
 
@@ -153,7 +153,7 @@ class CandidateAccessTest {
         assertThat(invites.access(candidate.principal())).isEqualTo(CandidateAccess.REVOKED);
         assertThatThrownBy(room::open).isInstanceOf(RoomClosedException.class);
         CandidateRoomService.CandidateRoom stale = new CandidateRoomService.CandidateRoom(open.candidate(),
-                open.agenda(), open.live(), java.time.Instant.now().minusSeconds(1));
+                open.agenda(), open.cursor(), java.time.Instant.now().minusSeconds(1));
         assertThat(room.access(stale)).isEqualTo(CandidateAccess.REVOKED);
     }
 
@@ -169,7 +169,7 @@ class CandidateAccessTest {
             assertThat(e.retryAfter()).isPositive();
         });
         List<SessionEvent> requests = log.after(panel.sessionId(), 0).stream()
-                .filter(e -> e.type().equals(EventTypes.CLARIFICATION_REQUESTED)).toList();
+                .filter(e -> e.is(SessionEvents.ClarificationRequested.class)).toList();
         assertThat(requests).hasSize(2);
     }
 

@@ -61,7 +61,7 @@ class LiveSessionTest {
         control.extendTimer(id, 0, 5);
 
         LiveSession live = timeline.load(id);
-        List<SessionEvent> timerEvents = eventsOf(id, EventTypes.TIMER_STARTED, EventTypes.TIMER_PAUSED);
+        List<SessionEvent> timerEvents = eventsOf(id, SessionEvents.TimerStarted.TYPE, SessionEvents.TimerPaused.TYPE);
         Instant firstStart = timerEvents.get(0).at();
         Instant pause = timerEvents.get(1).at();
         Instant secondStart = timerEvents.get(2).at();
@@ -90,7 +90,7 @@ class LiveSessionTest {
         control.startTimer(id, 1);
 
         LiveSession live = timeline.load(id);
-        List<SessionEvent> starts = eventsOf(id, EventTypes.TIMER_STARTED);
+        List<SessionEvent> starts = eventsOf(id, SessionEvents.TimerStarted.TYPE);
         Instant later = starts.get(1).at().plus(Duration.ofMinutes(30));
         TimerState first = live.timer(0, later);
         assertThat(first.running()).isFalse();
@@ -108,11 +108,11 @@ class LiveSessionTest {
         long id = panel.sessionId();
 
         control.push(id, PromptRef.of(0, PromptKind.SITUATION));
-        assertThat(eventsOf(id, EventTypes.TIMER_STARTED)).as("the first push starts scenario 1's countdown")
+        assertThat(eventsOf(id, SessionEvents.TimerStarted.TYPE)).as("the first push starts scenario 1's countdown")
                 .hasSize(1);
         control.pushNext(id);
         control.push(id, PromptRef.question(0, 0, 0));
-        assertThat(eventsOf(id, EventTypes.TIMER_STARTED)).as("pushes within the scenario start nothing").hasSize(1);
+        assertThat(eventsOf(id, SessionEvents.TimerStarted.TYPE)).as("pushes within the scenario start nothing").hasSize(1);
 
         control.pauseTimer(id, 0);
         control.push(id, PromptRef.question(0, 0, 1));
@@ -130,9 +130,9 @@ class LiveSessionTest {
         LiveSession back = timeline.load(id);
         assertThat(back.timer(0, later).running()).as("going back resumes the first scenario").isTrue();
         assertThat(back.timer(1, later).running()).isFalse();
-        List<SessionEvent> pushAndStart = eventsOf(id, EventTypes.PROMPT_PUSHED, EventTypes.TIMER_STARTED);
+        List<SessionEvent> pushAndStart = eventsOf(id, SessionEvents.PromptPushed.TYPE, SessionEvents.TimerStarted.TYPE);
         SessionEvent resumed = pushAndStart.getLast();
-        assertThat(resumed.type()).isEqualTo(EventTypes.TIMER_STARTED);
+        assertThat(resumed.type()).isEqualTo(SessionEvents.TimerStarted.TYPE);
         assertThat(resumed.seq()).as("written with the push, in its transaction")
                 .isEqualTo(pushAndStart.get(pushAndStart.size() - 2).seq() + 1);
         assertThat(back.timer(0, resumed.at()).elapsed()).as("it resumes where it was paused")
@@ -165,12 +165,13 @@ class LiveSessionTest {
         LiveSession both = timeline.load(id);
         control.markCovered(id, first, false);
 
-        LiveSession live = timeline.load(id);
-        Instant markedSecond = eventsOf(id, EventTypes.QUESTION_COVERED).get(1).at();
+        SessionCursor cursor = timeline.follow(id);
+        LiveSession live = cursor.live();
+        Instant markedSecond = eventsOf(id, SessionEvents.QuestionCovered.TYPE).get(1).at();
         assertThat(both.covered()).containsOnlyKeys(first, second);
         assertThat(live.covered()).containsExactly(java.util.Map.entry(second, markedSecond));
         control.markCovered(id, first, true);
-        timeline.catchUp(live);
+        cursor.advance();
         assertThat(live.covered()).containsOnlyKeys(first, second);
     }
 
@@ -196,7 +197,7 @@ class LiveSessionTest {
                 org.assertj.core.groups.Tuple.tuple(question, panel.panelist()),
                 org.assertj.core.groups.Tuple.tuple(situation, panel.lead()));
         assertThat(live.pushed()).extracting(LiveSession.Pushed::at)
-                .containsExactlyElementsOf(eventsOf(id, EventTypes.PROMPT_PUSHED).stream().map(SessionEvent::at).toList());
+                .containsExactlyElementsOf(eventsOf(id, SessionEvents.PromptPushed.TYPE).stream().map(SessionEvent::at).toList());
         assertThat(live.wasPushed(question)).isTrue();
         assertThat(live.wasPushed(PromptRef.question(0, 0, 0))).isFalse();
         // With no timer running, the scenario on screen is the current one.
@@ -208,21 +209,22 @@ class LiveSessionTest {
         TestPanel.Panel panel = testPanel.scheduled();
         long id = panel.sessionId();
         TestUsers.signIn(panel.lead(), "INTERVIEWER");
-        LiveSession live = timeline.load(id);
+        SessionCursor cursor = timeline.follow(id);
+        LiveSession live = cursor.live();
         assertThat(live.startedAt()).isEmpty();
         assertThat(live.offset(Instant.parse("2030-01-01T00:00:00Z"))).isZero();
 
         sessions.start(id);
         control.startTimer(id, 0);
-        timeline.catchUp(live);
-        Instant started = eventsOf(id, EventTypes.SESSION_STARTED).getFirst().at();
+        cursor.advance();
+        Instant started = eventsOf(id, SessionEvents.SessionStarted.TYPE).getFirst().at();
         assertThat(live.startedAt()).contains(started);
         assertThat(live.offset(started.plusSeconds(90))).isEqualTo(Duration.ofSeconds(90));
 
         sessions.end(id);
-        timeline.catchUp(live);
-        Instant ended = eventsOf(id, EventTypes.SESSION_ENDED).getFirst().at();
-        Instant timerStart = eventsOf(id, EventTypes.TIMER_STARTED).getFirst().at();
+        cursor.advance();
+        Instant ended = eventsOf(id, SessionEvents.SessionEnded.TYPE).getFirst().at();
+        Instant timerStart = eventsOf(id, SessionEvents.TimerStarted.TYPE).getFirst().at();
         assertThat(live.endedAt()).contains(ended);
         assertThat(live.offset(ended.plus(Duration.ofHours(1)))).isEqualTo(Duration.between(started, ended));
         TimerState timer = live.timer(0, ended.plus(Duration.ofHours(1)));
@@ -236,13 +238,15 @@ class LiveSessionTest {
         TestPanel.Panel panel = livePanelAsLead();
         long id = panel.sessionId();
         control.push(id, PromptRef.of(0, PromptKind.OVERVIEW));
-        LiveSession live = timeline.load(id);
+        SessionCursor cursor = timeline.follow(id);
+        LiveSession live = cursor.live();
         long seen = live.lastSeq();
 
         control.pushNext(id);
         control.pushNext(id);
-        timeline.catchUp(live);
-        timeline.catchUp(live);
+        List<SessionEvent> read = cursor.advance();
+        assertThat(cursor.advance()).as("nothing new the second time").isEmpty();
+        assertThat(read).extracting(SessionEvent::seq).allMatch(seq -> seq > seen);
 
         assertThat(live.lastSeq()).isEqualTo(log.lastSeq(id)).isGreaterThan(seen);
         assertThat(live.pushed()).extracting(LiveSession.Pushed::ref).containsExactly(
@@ -258,7 +262,7 @@ class LiveSessionTest {
 
         private static final Instant T0 = Instant.parse("2030-03-01T09:00:00Z");
         private final List<SessionEvent> events = new ArrayList<>();
-        private final LiveSession live = new LiveSession(42, List.of(30, 20), log);
+        private final LiveSession live = new LiveSession(42, List.of(30, 20));
 
         private Instant at(int minutes) {
             return T0.plus(Duration.ofMinutes(minutes));
@@ -269,17 +273,17 @@ class LiveSessionTest {
                     at(minute)));
         }
 
+        /** As timer events were stored before the catalogue: started and paused carried "minutes": 0. */
         private void timer(String type, int scenario, int extendBy, int minute) {
-            event(type, new LiveSession.TimerPayload(scenario, extendBy), minute);
+            event(type, java.util.Map.of("scenario", scenario, "minutes", extendBy), minute);
         }
 
         private void push(PromptRef ref, int minute) {
-            event(EventTypes.PROMPT_PUSHED, new LiveSession.PromptPayload(ref.scenario(), ref.kind(), ref.area(),
-                    ref.question()), minute);
+            event(SessionEvents.PromptPushed.TYPE, SessionEvents.PromptPushed.of(ref), minute);
         }
 
         private void covered(PromptRef ref, boolean covered, int minute) {
-            event(EventTypes.QUESTION_COVERED, new LiveSession.CoveragePayload(ref.scenario(), ref.area(),
+            event(SessionEvents.QuestionCovered.TYPE, new SessionEvents.QuestionCovered(ref.scenario(), ref.area(),
                     ref.question(), covered), minute);
         }
 
@@ -290,16 +294,16 @@ class LiveSessionTest {
 
         @Test
         void start_pause_start_and_extend_give_the_running_time_at_any_given_now() {
-            event(EventTypes.SESSION_STARTED, java.util.Map.of(), 0);
-            timer(EventTypes.TIMER_STARTED, 0, 0, 1);
+            event(SessionEvents.SessionStarted.TYPE, java.util.Map.of(), 0);
+            timer(SessionEvents.TimerStarted.TYPE, 0, 0, 1);
             assertThat(folded().timer(0, at(4))).isEqualTo(new TimerState(Duration.ofMinutes(30),
                     Duration.ofMinutes(3), true));
-            timer(EventTypes.TIMER_PAUSED, 0, 0, 11);
+            timer(SessionEvents.TimerPaused.TYPE, 0, 0, 11);
             assertThat(folded().timer(0, at(14))).isEqualTo(new TimerState(Duration.ofMinutes(30),
                     Duration.ofMinutes(10), false));
-            timer(EventTypes.TIMER_STARTED, 0, 0, 15);
-            timer(EventTypes.TIMER_EXTENDED, 0, 5, 16);
-            timer(EventTypes.TIMER_EXTENDED, 0, 2, 17);
+            timer(SessionEvents.TimerStarted.TYPE, 0, 0, 15);
+            timer(SessionEvents.TimerExtended.TYPE, 0, 5, 16);
+            timer(SessionEvents.TimerExtended.TYPE, 0, 2, 17);
 
             LiveSession live = folded();
 
@@ -314,8 +318,8 @@ class LiveSessionTest {
 
         @Test
         void a_paused_timer_stays_where_it_was_paused() {
-            timer(EventTypes.TIMER_STARTED, 1, 0, 0);
-            timer(EventTypes.TIMER_PAUSED, 1, 0, 4);
+            timer(SessionEvents.TimerStarted.TYPE, 1, 0, 0);
+            timer(SessionEvents.TimerPaused.TYPE, 1, 0, 4);
 
             LiveSession live = folded();
 
@@ -327,7 +331,7 @@ class LiveSessionTest {
 
         @Test
         void pausing_a_timer_that_never_started_changes_nothing() {
-            timer(EventTypes.TIMER_PAUSED, 0, 0, 3);
+            timer(SessionEvents.TimerPaused.TYPE, 0, 0, 3);
 
             assertThat(folded().timer(0, at(10))).isEqualTo(new TimerState(Duration.ofMinutes(30), Duration.ZERO,
                     false));
@@ -335,8 +339,8 @@ class LiveSessionTest {
 
         @Test
         void starting_the_second_scenario_pauses_the_first() {
-            timer(EventTypes.TIMER_STARTED, 0, 0, 0);
-            timer(EventTypes.TIMER_STARTED, 1, 0, 12);
+            timer(SessionEvents.TimerStarted.TYPE, 0, 0, 0);
+            timer(SessionEvents.TimerStarted.TYPE, 1, 0, 12);
 
             LiveSession live = folded();
 
@@ -349,9 +353,9 @@ class LiveSessionTest {
 
         @Test
         void ending_the_session_stops_every_timer_and_the_offset() {
-            event(EventTypes.SESSION_STARTED, java.util.Map.of(), 0);
-            timer(EventTypes.TIMER_STARTED, 0, 0, 5);
-            event(EventTypes.SESSION_ENDED, java.util.Map.of(), 25);
+            event(SessionEvents.SessionStarted.TYPE, java.util.Map.of(), 0);
+            timer(SessionEvents.TimerStarted.TYPE, 0, 0, 5);
+            event(SessionEvents.SessionEnded.TYPE, java.util.Map.of(), 25);
 
             LiveSession live = folded();
 
@@ -365,9 +369,9 @@ class LiveSessionTest {
 
         @Test
         void a_cancelled_session_stops_its_timers_too() {
-            event(EventTypes.SESSION_STARTED, java.util.Map.of(), 0);
-            timer(EventTypes.TIMER_STARTED, 1, 0, 2);
-            event(EventTypes.SESSION_CANCELLED, java.util.Map.of(), 9);
+            event(SessionEvents.SessionStarted.TYPE, java.util.Map.of(), 0);
+            timer(SessionEvents.TimerStarted.TYPE, 1, 0, 2);
+            event(SessionEvents.SessionCancelled.TYPE, java.util.Map.of(), 9);
 
             LiveSession live = folded();
 
@@ -405,8 +409,8 @@ class LiveSessionTest {
 
         @Test
         void events_already_applied_are_skipped_so_a_replay_converges() {
-            timer(EventTypes.TIMER_STARTED, 0, 0, 0);
-            timer(EventTypes.TIMER_EXTENDED, 0, 5, 1);
+            timer(SessionEvents.TimerStarted.TYPE, 0, 0, 0);
+            timer(SessionEvents.TimerExtended.TYPE, 0, 5, 1);
             push(PromptRef.of(0, PromptKind.OVERVIEW), 2);
             LiveSession live = folded();
             TimerState once = live.timer(0, at(10));
@@ -422,9 +426,9 @@ class LiveSessionTest {
 
         @Test
         void clarification_requests_are_collected_in_order() {
-            event(EventTypes.CLARIFICATION_REQUESTED, java.util.Map.of("candidate", "Casey", "prompt", "x"), 3);
+            event(SessionEvents.ClarificationRequested.TYPE, java.util.Map.of("candidate", "Casey", "prompt", "x"), 3);
             event("SOMETHING_ELSE", java.util.Map.of(), 4);
-            event(EventTypes.CLARIFICATION_REQUESTED, java.util.Map.of("candidate", "Casey", "prompt", "y"), 5);
+            event(SessionEvents.ClarificationRequested.TYPE, java.util.Map.of("candidate", "Casey", "prompt", "y"), 5);
 
             assertThat(folded().clarifications()).extracting(SessionEvent::at).containsExactly(at(3), at(5));
         }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,9 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PacingCueTest {
 
     private static final Instant T0 = Instant.parse("2030-03-01T09:00:00Z");
-
-    @Autowired
-    SessionEventLog log;
 
     @Autowired
     JsonMapper json;
@@ -41,11 +37,12 @@ class PacingCueTest {
     }
 
     private void push(int area, int question, int minute) {
-        event(EventTypes.PROMPT_PUSHED, new LiveSession.PromptPayload(0, PromptKind.QUESTION, area, question), minute);
+        event(SessionEvents.PromptPushed.TYPE, new SessionEvents.PromptPushed(0, PromptKind.QUESTION, area, question),
+                minute);
     }
 
     private java.util.Optional<String> cueAt(int minute) {
-        var live = new LiveSession(7, List.of(40), log);
+        var live = new LiveSession(7, List.of(40));
         live.apply(events);
         Instant now = T0.plus(Duration.ofMinutes(minute));
         return PacingCue.of(live, 0, scenario, live.timer(0, now), now);
@@ -53,8 +50,8 @@ class PacingCueTest {
 
     @Test
     void an_area_within_its_share_gets_no_cue_and_one_past_it_is_named_with_the_minutes_over() {
-        event(EventTypes.SESSION_STARTED, Map.of(), 0);
-        event(EventTypes.TIMER_STARTED, new LiveSession.TimerPayload(0, 0), 0);
+        event(SessionEvents.SessionStarted.TYPE, new SessionEvents.SessionStarted(), 0);
+        event(SessionEvents.TimerStarted.TYPE, new SessionEvents.TimerStarted(0), 0);
         push(1, 0, 2);
 
         assertThat(cueAt(12)).as("exactly its share").isEmpty();
@@ -63,7 +60,7 @@ class PacingCueTest {
 
     @Test
     void the_area_is_timed_from_its_first_question_not_from_the_last_one_pushed() {
-        event(EventTypes.SESSION_STARTED, Map.of(), 0);
+        event(SessionEvents.SessionStarted.TYPE, new SessionEvents.SessionStarted(), 0);
         push(2, 0, 0);
         push(2, 1, 9);
 
@@ -72,21 +69,21 @@ class PacingCueTest {
 
     @Test
     void moving_to_the_next_area_clears_the_cue_and_a_situation_on_screen_gives_none() {
-        event(EventTypes.SESSION_STARTED, Map.of(), 0);
+        event(SessionEvents.SessionStarted.TYPE, new SessionEvents.SessionStarted(), 0);
         push(0, 0, 0);
         assertThat(cueAt(15)).isPresent();
         push(1, 0, 15);
         assertThat(cueAt(16)).isEmpty();
 
-        event(EventTypes.PROMPT_PUSHED, new LiveSession.PromptPayload(0, PromptKind.SITUATION, 0, 0), 17);
+        event(SessionEvents.PromptPushed.TYPE, new SessionEvents.PromptPushed(0, PromptKind.SITUATION, 0, 0), 17);
         assertThat(cueAt(40)).as("no question on screen: no area to pace").isEmpty();
     }
 
     @Test
     void an_extension_gives_every_area_a_larger_share() {
-        event(EventTypes.SESSION_STARTED, Map.of(), 0);
+        event(SessionEvents.SessionStarted.TYPE, new SessionEvents.SessionStarted(), 0);
         push(0, 0, 0);
-        event(EventTypes.TIMER_EXTENDED, new LiveSession.TimerPayload(0, 20), 1);
+        event(SessionEvents.TimerExtended.TYPE, new SessionEvents.TimerExtended(0, 20), 1);
 
         assertThat(cueAt(14)).as("60 min / 4 areas = 15 min each").isEmpty();
         assertThat(cueAt(17)).contains("\"Strategy\" has run 2 min over its share of 15 min. Consider moving on.");

@@ -185,7 +185,7 @@ class PanelSessionServiceTest {
         assertThat(details.agenda().get(0).title()).isEqualTo(second);
         assertThat(details.agenda().get(1).title()).isEqualTo(first);
         assertThat(log.after(id, 0)).extracting(SessionEvent::type, SessionEvent::actor)
-                .containsExactly(tuple(EventTypes.SESSION_CREATED, panel.lead()));
+                .containsExactly(tuple(SessionEvents.SessionCreated.TYPE, panel.lead()));
     }
 
     @Test
@@ -328,14 +328,14 @@ class PanelSessionServiceTest {
         assertThat(live.state()).isEqualTo(SessionState.LIVE);
         assertThat(live.startedAt()).isNotNull();
         assertThat(live.endedAt()).isNull();
-        assertOneEvent(id, seq, EventTypes.SESSION_STARTED);
+        assertOneEvent(id, seq, SessionEvents.SessionStarted.TYPE);
 
         seq = log.lastSeq(id);
         sessions.end(id);
         SessionDetails completed = sessions.find(id);
         assertThat(completed.state()).isEqualTo(SessionState.COMPLETED);
         assertThat(completed.endedAt()).isNotNull().isAfterOrEqualTo(completed.startedAt());
-        assertOneEvent(id, seq, EventTypes.SESSION_ENDED);
+        assertOneEvent(id, seq, SessionEvents.SessionEnded.TYPE);
     }
 
     @Test
@@ -346,7 +346,7 @@ class PanelSessionServiceTest {
         SessionDetails details = sessions.find(panel.sessionId());
         assertThat(details.state()).isEqualTo(SessionState.CANCELLED);
         assertThat(details.endedAt()).isNotNull();
-        assertOneEvent(panel.sessionId(), seq, EventTypes.SESSION_CANCELLED);
+        assertOneEvent(panel.sessionId(), seq, SessionEvents.SessionCancelled.TYPE);
     }
 
     @Test
@@ -357,7 +357,7 @@ class PanelSessionServiceTest {
         sessions.cancel(panel.sessionId());
 
         assertThat(sessions.find(panel.sessionId()).state()).isEqualTo(SessionState.CANCELLED);
-        assertOneEvent(panel.sessionId(), seq, EventTypes.SESSION_CANCELLED);
+        assertOneEvent(panel.sessionId(), seq, SessionEvents.SessionCancelled.TYPE);
     }
 
     @Test

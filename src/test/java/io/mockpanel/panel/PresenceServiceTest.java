@@ -6,7 +6,6 @@ import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,13 +142,12 @@ class PresenceServiceTest {
     }
 
     /** The "connected" flags of the participant's presence events, oldest first. */
-    @SuppressWarnings("unchecked")
     private List<Boolean> changes(String participant) {
         return log.after(panel.sessionId(), 0).stream()
-                .filter(e -> e.type().equals(PresenceService.PRESENCE_CHANGED))
-                .map(e -> (Map<String, Object>) log.payload(e, Map.class))
-                .filter(p -> participant.equals(p.get("participant")))
-                .map(p -> (Boolean) p.get("connected"))
+                .filter(e -> e.is(SessionEvents.PresenceChanged.class))
+                .map(e -> e.decode(SessionEvents.PresenceChanged.class))
+                .filter(p -> participant.equals(p.participant()))
+                .map(SessionEvents.PresenceChanged::connected)
                 .toList();
     }
 }

@@ -5,9 +5,9 @@ import static io.mockpanel.scoring.ScoringFixture.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockpanel.panel.EventTypes;
 import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventLog;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
@@ -180,13 +180,13 @@ class ScoringConcurrencyTest {
             pool.shutdownNow();
         }
         List<SessionEvent> events = log.after(id, 0);
-        long revealSeq = events.stream().filter(e -> e.type().equals(EventTypes.SCORES_REVEALED))
+        long revealSeq = events.stream().filter(e -> e.is(SessionEvents.ScoresRevealed.class))
                 .mapToLong(SessionEvent::seq).findFirst().orElseThrow();
-        assertThat(events).filteredOn(e -> e.type().equals(EventTypes.SCORE_SUBMITTED))
+        assertThat(events).filteredOn(e -> e.is(SessionEvents.ScoreSubmitted.class))
                 .allSatisfy(e -> assertThat(e.seq()).isLessThan(revealSeq));
         // What was revealed is what is stored: the last correction before the reveal.
         ScoringBoard board = as(panel.coach(), "COACH", () -> scoring.board(id, 0));
-        long lastCorrection = events.stream().filter(e -> e.type().equals(EventTypes.SCORE_SUBMITTED)
+        long lastCorrection = events.stream().filter(e -> e.is(SessionEvents.ScoreSubmitted.class)
                 && e.actor().equals(panel.panelist())).count();
         assertThat(board.otherSheets()).filteredOn(s -> s.author().equals(panel.panelist())).singleElement()
                 .extracting(ScoreSheet::version).isEqualTo(lastCorrection);

@@ -134,8 +134,9 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         if (state != null && connection == null) {
-            connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus, this::render,
-                    this::checkAccess);
+            // Woken only by what the room shows or acts on, never by the panel's notes and scores.
+            connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus,
+                    SessionEventBus.Audience.CANDIDATE, this::render, this::checkAccess);
             render();
         }
     }
@@ -146,8 +147,9 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
     }
 
     /**
-     * Brings the room up to date. Most wake-ups concern the panel only (notes, scores, presence)
-     * and change nothing here; a new question is appended; anything else redraws the room.
+     * Brings the room up to date: it reads every new event by sequence (those of the panel's side
+     * change nothing here), appends a new question, or redraws the room. The panel's notes, scores
+     * and presence do not wake it at all.
      */
     void render() {
         if (state == null) {

@@ -39,13 +39,13 @@ final class LiveConnection {
      */
     private volatile boolean closed;
 
-    private LiveConnection(UI ui, long sessionId, PresenceService presence, SessionEventBus bus, Runnable onHint,
-            Runnable onPoll) {
+    private LiveConnection(UI ui, long sessionId, PresenceService presence, SessionEventBus bus,
+            SessionEventBus.Audience audience, Runnable onHint, Runnable onPoll) {
         this.ui = ui;
         this.sessionId = sessionId;
         this.presence = presence;
         this.screen = presence.enter(sessionId);
-        this.subscription = bus.subscribe(sessionId, MergedHints.running(ui, () -> {
+        this.subscription = bus.subscribe(sessionId, audience, MergedHints.running(ui, () -> {
             if (!closed) {
                 onHint.run();
             }
@@ -58,9 +58,16 @@ final class LiveConnection {
         this.listenerWatch = bus.watchListener(listening -> showReconnecting(!listening));
     }
 
+    /** A panel's page: woken by every event of the session. */
     static LiveConnection open(UI ui, long sessionId, PresenceService presence, SessionEventBus bus, Runnable onHint,
             Runnable onPoll) {
-        return new LiveConnection(ui, sessionId, presence, bus, onHint, onPoll);
+        return open(ui, sessionId, presence, bus, SessionEventBus.Audience.PANEL, onHint, onPoll);
+    }
+
+    /** A page woken only by the events for {@code audience} (the candidate's room: what it shows). */
+    static LiveConnection open(UI ui, long sessionId, PresenceService presence, SessionEventBus bus,
+            SessionEventBus.Audience audience, Runnable onHint, Runnable onPoll) {
+        return new LiveConnection(ui, sessionId, presence, bus, audience, onHint, onPoll);
     }
 
     void close() {

@@ -16,7 +16,6 @@ import io.mockpanel.base.ui.FullWidthView;
 import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.base.ui.ShortcutHint;
 import io.mockpanel.panel.CandidateScreen;
-import io.mockpanel.panel.EventTypes;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.LiveSession;
@@ -26,6 +25,7 @@ import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionDetails;
 import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventBus;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionState;
@@ -57,14 +57,16 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     static final String ID_PARAMETER = "sessionId";
 
-    private static final Set<String> LIFECYCLE = Set.of(EventTypes.SESSION_STARTED, EventTypes.SESSION_ENDED,
-            EventTypes.SESSION_CANCELLED);
-    private static final Set<String> INVITE = Set.of(EventTypes.INVITE_ISSUED, EventTypes.INVITE_REVOKED,
-            EventTypes.INVITE_RELEASED, EventTypes.CANDIDATE_JOINED);
+    private static final Set<Class<? extends SessionEvents.Payload>> LIFECYCLE = Set.of(
+            SessionEvents.SessionStarted.class, SessionEvents.SessionEnded.class, SessionEvents.SessionCancelled.class);
+    private static final Set<Class<? extends SessionEvents.Payload>> INVITE = Set.of(
+            SessionEvents.InviteIssued.class, SessionEvents.InviteRevoked.class, SessionEvents.InviteReleased.class,
+            SessionEvents.CandidateJoined.class);
     /** Events that change what the agenda, the timer or the mirror show. */
-    private static final Set<String> STAGE = Set.of(EventTypes.PROMPT_PUSHED, EventTypes.TIMER_STARTED,
-            EventTypes.TIMER_PAUSED, EventTypes.TIMER_EXTENDED, EventTypes.QUESTION_COVERED,
-            EventTypes.SESSION_STARTED, EventTypes.SESSION_ENDED, EventTypes.SESSION_CANCELLED);
+    private static final Set<Class<? extends SessionEvents.Payload>> STAGE = Set.of(
+            SessionEvents.PromptPushed.class, SessionEvents.TimerStarted.class, SessionEvents.TimerPaused.class,
+            SessionEvents.TimerExtended.class, SessionEvents.QuestionCovered.class, SessionEvents.SessionStarted.class,
+            SessionEvents.SessionEnded.class, SessionEvents.SessionCancelled.class);
 
     private final PanelSessionService sessions;
     private final SessionTimeline timeline;
@@ -214,18 +216,20 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     /** The feed's events, read once for the whole screen; each part redraws only for what concerns it. */
     private void show(List<SessionEvent> events) {
-        Set<String> types = events.stream().map(SessionEvent::type).collect(Collectors.toSet());
-        if (types.contains(EventTypes.CLARIFICATION_REQUESTED)) {
+        Set<Class<? extends SessionEvents.Payload>> kinds = events.stream()
+                .flatMap(event -> SessionEvents.kindOf(event.type()).stream())
+                .collect(Collectors.toSet());
+        if (kinds.contains(SessionEvents.ClarificationRequested.class)) {
             Notifications.warning("The candidate asks for a clarification.");
             clarifications.show(feed.live().clarifications());
         }
-        if (types.stream().anyMatch(STAGE::contains)) {
+        if (kinds.stream().anyMatch(STAGE::contains)) {
             showStage();
         }
-        if (types.contains(PresenceService.PRESENCE_CHANGED)) {
+        if (kinds.contains(SessionEvents.PresenceChanged.class)) {
             showPresence();
         }
-        if (types.stream().anyMatch(INVITE::contains) || types.stream().anyMatch(LIFECYCLE::contains)) {
+        if (kinds.stream().anyMatch(kind -> INVITE.contains(kind) || LIFECYCLE.contains(kind))) {
             showInvite();
         }
     }

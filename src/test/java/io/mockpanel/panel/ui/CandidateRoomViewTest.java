@@ -13,13 +13,13 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteNotFoundError;
-import io.mockpanel.panel.EventTypes;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.PromptKind;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.SessionEventLog;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.scenario.ScenarioContent;
 import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
@@ -242,7 +242,7 @@ class CandidateRoomViewTest extends KaribuTest {
 
         _click(view.clarify);
 
-        assertThat(log.after(panel.sessionId(), 0)).filteredOn(e -> e.type().equals(EventTypes.CLARIFICATION_REQUESTED))
+        assertThat(log.after(panel.sessionId(), 0)).filteredOn(e -> e.is(SessionEvents.ClarificationRequested.class))
                 .hasSize(1).first().extracting(e -> e.actor()).isEqualTo("candidate");
     }
 
@@ -386,7 +386,7 @@ class CandidateRoomViewTest extends KaribuTest {
         assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
                 .extracting(n -> n.getElement().getProperty("text"))
                 .singleElement().asString().startsWith("The panel already has your request for a clarification.");
-        assertThat(log.after(panel.sessionId(), 0)).filteredOn(e -> e.type().equals(EventTypes.CLARIFICATION_REQUESTED))
+        assertThat(log.after(panel.sessionId(), 0)).filteredOn(e -> e.is(SessionEvents.ClarificationRequested.class))
                 .hasSize(2);
     }
 

@@ -10,11 +10,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import io.mockpanel.panel.CandidatePrincipal;
-import io.mockpanel.panel.EventTypes;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventLog;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
@@ -170,10 +170,9 @@ class JoinViewTest extends KaribuTest {
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(CandidateRoomView.class);
         assertThat(_find(JoinView.class)).isEmpty();
         List<SessionEvent> joined = log.after(panel.sessionId(), 0).stream()
-                .filter(e -> e.type().equals(EventTypes.CANDIDATE_JOINED)).toList();
+                .filter(e -> e.is(SessionEvents.CandidateJoined.class)).toList();
         assertThat(joined).hasSize(1);
-        assertThat(log.payload(joined.getFirst(), java.util.Map.class)).containsEntry("name", "Casey C.")
-                .containsEntry("firstUse", true);
+        assertThat(joined.getFirst().decode()).isEqualTo(new SessionEvents.CandidateJoined("Casey C.", true));
     }
 
     @Test

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.ListItem;
-import io.mockpanel.panel.EventTypes;
-import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.ListenerStatus;
+import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.SessionEventLog;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.scenario.ScenarioContent;
 import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
@@ -89,8 +89,8 @@ class ListenerReconnectTest extends KaribuTest {
 
         assertThat(bus.listenerStatus().backendPid()).isNotEqualTo(before.backendPid());
         List<String> inLogOrder = log.after(panel.sessionId(), 0).stream()
-                .filter(event -> event.type().equals(EventTypes.PROMPT_PUSHED))
-                .map(event -> text(agenda, log.payload(event, PromptRef.class)))
+                .filter(event -> event.is(SessionEvents.PromptPushed.class))
+                .map(event -> text(agenda, event.decode(SessionEvents.PromptPushed.class).ref()))
                 .toList();
         assertThat(inLogOrder).hasSize(5);
         assertThat(shownQuestions(room)).containsExactlyElementsOf(inLogOrder);

@@ -124,9 +124,9 @@ class LiveConnectionFaultsTest extends KaribuTest {
                 new AtomicReference<>();
         SessionEventBus capturing = new SessionEventBus() {
             @Override
-            public Registration subscribe(long sessionId, LongConsumer onHint) {
+            public Registration subscribe(long sessionId, SessionEventBus.Audience audience, LongConsumer onHint) {
                 inFlight.set(onHint);
-                return super.subscribe(sessionId, onHint);
+                return super.subscribe(sessionId, audience, onHint);
             }
         };
         AtomicInteger hintsRun = new AtomicInteger();

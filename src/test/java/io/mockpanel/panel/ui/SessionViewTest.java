@@ -18,7 +18,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import io.mockpanel.panel.EventTypes;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.PromptKind;
@@ -109,7 +109,7 @@ class SessionViewTest extends KaribuTest {
         assertThat(present("cancel-session")).isTrue();
         assertThat(view.agenda.pushNext.isEnabled()).isTrue();
         assertThat(sessions.find(panel.sessionId()).state()).isEqualTo(SessionState.LIVE);
-        assertThat(events(panel.sessionId(), EventTypes.SESSION_STARTED)).hasSize(1);
+        assertThat(events(panel.sessionId(), SessionEvents.SessionStarted.TYPE)).hasSize(1);
     }
 
     @Test
@@ -167,7 +167,7 @@ class SessionViewTest extends KaribuTest {
                 .doesNotContain("Situation");
         _click(view.agenda.pushNext);
         assertThat(mirrorText(view)).contains("Situation" + first.situation());
-        assertThat(events(panel.sessionId(), EventTypes.PROMPT_PUSHED)).extracting(SessionEvent::actor)
+        assertThat(events(panel.sessionId(), SessionEvents.PromptPushed.TYPE)).extracting(SessionEvent::actor)
                 .containsExactly(panel.lead(), panel.lead());
         Div onScreen = _get(view, Div.class, spec -> spec.withClasses("agenda-item on-screen"));
         assertThat(onScreen.getElement().getTextRecursively()).startsWith("Situation").contains("On screen");
@@ -202,7 +202,7 @@ class SessionViewTest extends KaribuTest {
         covered.setValue(true);
         _fireValueChange(covered, true);
 
-        assertThat(events(panel.sessionId(), EventTypes.QUESTION_COVERED)).hasSize(1);
+        assertThat(events(panel.sessionId(), SessionEvents.QuestionCovered.TYPE)).hasSize(1);
         PanelViewSupport.as(panel.lead(), "INTERVIEWER", () -> assertThat(
                 timeline.load(panel.sessionId()).covered()).containsOnlyKeys(PromptRef.question(0, 0, 1)));
         Checkbox after = coveredBox(view, q);
@@ -239,8 +239,8 @@ class SessionViewTest extends KaribuTest {
 
         assertThat(button("timer-toggle").getText()).isEqualTo("Start");
         assertThat(log.after(panel.sessionId(), 0)).extracting(SessionEvent::type).containsSubsequence(
-                EventTypes.TIMER_STARTED, EventTypes.TIMER_PAUSED, EventTypes.TIMER_STARTED,
-                EventTypes.TIMER_EXTENDED, EventTypes.TIMER_PAUSED);
+                SessionEvents.TimerStarted.TYPE, SessionEvents.TimerPaused.TYPE, SessionEvents.TimerStarted.TYPE,
+                SessionEvents.TimerExtended.TYPE, SessionEvents.TimerPaused.TYPE);
         int minutes = agenda.getFirst().durationMinutes() + 5;
         String shown = view.timer.countdown.getText();
         assertThat(shown).matches("\\d\\d:\\d\\d");
@@ -295,7 +295,7 @@ class SessionViewTest extends KaribuTest {
         assertThat(_find(view, Button.class, spec -> spec.withId("issue-invite"))).isEmpty();
         _click(view.agenda.pushNext);
 
-        assertThat(events(panel.sessionId(), EventTypes.PROMPT_PUSHED)).extracting(SessionEvent::actor)
+        assertThat(events(panel.sessionId(), SessionEvents.PromptPushed.TYPE)).extracting(SessionEvent::actor)
                 .containsExactly(panel.panelist());
     }
 
@@ -348,6 +348,6 @@ class SessionViewTest extends KaribuTest {
         Div onScreen = _get(view, Div.class, spec -> spec.withClasses("agenda-item on-screen"));
         assertThat(onScreen.getElement().getTextRecursively()).startsWith("Situation");
         assertThat(log.after(panel.sessionId(), 0)).extracting(SessionEvent::type, SessionEvent::actor)
-                .contains(tuple(EventTypes.PROMPT_PUSHED, panel.panelist()));
+                .contains(tuple(SessionEvents.PromptPushed.TYPE, panel.panelist()));
     }
 }

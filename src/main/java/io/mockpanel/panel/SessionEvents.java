@@ -1,0 +1,271 @@
+package io.mockpanel.panel;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every kind of event in a session's log, in one place: one record per kind, its name as stored in
+ * {@code session_event.type} ({@code TYPE}), its payload (the record's fields, stored as JSON), and
+ * whether the candidate's room shows or acts on it ({@link CandidateVisible}) or only the panel
+ * does ({@link PanelOnly}). Writers append a record ({@link SessionEventLog#append}); readers get
+ * it back with {@link SessionEvent#decode()} and switch over it.
+ *
+ * <p>Every member's screen reads every payload, so payloads carry who and what changed, never a
+ * note's text or a score (decision 0007). The stored names never change: rows written years ago
+ * must still decode. Fields may be added; a field no longer written is ignored when old rows are read.
+ */
+public final class SessionEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);
+
+    /**
+     * The payload of one event. The stored name comes from the record's {@code TYPE} constant; an
+     * event of a name this node does not know (written by a newer node) reads as {@link Unrecognised}.
+     */
+    public sealed interface Payload permits CandidateVisible, PanelOnly {
+
+        /** The name stored in {@code session_event.type}. */
+        default String type() {
+            return typeOf(getClass());
+        }
+
+        /** Whether the candidate's room is woken by it (see {@link CandidateVisible}). */
+        default boolean candidateMaySee() {
+            return this instanceof CandidateVisible;
+        }
+    }
+
+    /**
+     * Events that change what the candidate sees (the state, pushes, timers) or whether they may stay
+     * (the invite): the room is woken by them.
+     */
+    public sealed interface CandidateVisible extends Payload {
+    }
+
+    /**
+     * Events only the panel's consoles show (notes, tags, scores, coverage, clarifications, presence):
+     * the candidate's room is never woken by them, though it reads them when it catches up by sequence.
+     */
+    public sealed interface PanelOnly extends Payload {
+    }
+
+    // --- the session's life cycle -------------------------------------------------------------------
+
+    public record SessionCreated(String title) implements PanelOnly {
+        public static final String TYPE = "SESSION_CREATED";
+    }
+
+    public record SessionStarted() implements CandidateVisible {
+        public static final String TYPE = "SESSION_STARTED";
+    }
+
+    public record SessionEnded() implements CandidateVisible {
+        public static final String TYPE = "SESSION_ENDED";
+    }
+
+    public record SessionCancelled() implements CandidateVisible {
+        public static final String TYPE = "SESSION_CANCELLED";
+    }
+
+    // --- what the candidate sees ---------------------------------------------------------------------
+
+    /** An item pushed to the candidate's screen. */
+    public record PromptPushed(int scenario, PromptKind kind, int area, int question) implements CandidateVisible {
+        public static final String TYPE = "PROMPT_PUSHED";
+
+        public static PromptPushed of(PromptRef ref) {
+            return new PromptPushed(ref.scenario(), ref.kind(), ref.area(), ref.question());
+        }
+
+        public PromptRef ref() {
+            return new PromptRef(scenario, kind, area, question);
+        }
+    }
+
+    /** A scenario's countdown runs (any other pauses). */
+    public record TimerStarted(int scenario) implements CandidateVisible {
+        public static final String TYPE = "TIMER_STARTED";
+    }
+
+    public record TimerPaused(int scenario) implements CandidateVisible {
+        public static final String TYPE = "TIMER_PAUSED";
+    }
+
+    public record TimerExtended(int scenario, int minutes) implements CandidateVisible {
+        public static final String TYPE = "TIMER_EXTENDED";
+    }
+
+    // --- the candidate's access ------------------------------------------------------------------------
+
+    public record InviteIssued(Instant expiresAt) implements CandidateVisible {
+        public static final String TYPE = "INVITE_ISSUED";
+    }
+
+    public record InviteRevoked() implements CandidateVisible {
+        public static final String TYPE = "INVITE_REVOKED";
+    }
+
+    public record InviteReleased() implements CandidateVisible {
+        public static final String TYPE = "INVITE_RELEASED";
+    }
+
+    /** The candidate joined (or came back under another name); the room knows its own name already. */
+    public record CandidateJoined(String name, boolean firstUse) implements PanelOnly {
+        public static final String TYPE = "CANDIDATE_JOINED";
+    }
+
+    // --- the panel's side ------------------------------------------------------------------------------
+
+    /** A question marked covered, or no longer covered. */
+    public record QuestionCovered(int scenario, int area, int question, boolean covered) implements PanelOnly {
+        public static final String TYPE = "QUESTION_COVERED";
+
+        public PromptRef ref() {
+            return PromptRef.question(scenario, area, question);
+        }
+    }
+
+    /** The candidate asks for a clarification of {@code prompt} (its label, empty before the first push). */
+    public record ClarificationRequested(String candidate, String prompt) implements PanelOnly {
+        public static final String TYPE = "CLARIFICATION_REQUESTED";
+    }
+
+    public record PresenceChanged(String participant, boolean connected) implements PanelOnly {
+        public static final String TYPE = "PRESENCE_CHANGED";
+    }
+
+    /** A note created or changed; its text is read by those who may see it. */
+    public record NoteSaved(long noteId, String author, @JsonProperty("private") boolean privateNote)
+            implements PanelOnly {
+        public static final String TYPE = "NOTE_SAVED";
+    }
+
+    /** A quick tag: the tag's name, the time since the start, and the item on screen then. */
+    public record TagAdded(String tag, long offsetMs, @Nullable PromptRef prompt) implements PanelOnly {
+        public static final String TYPE = "TAG_ADDED";
+    }
+
+    /** A score sheet's draft saved: not a submission, but the author's other tabs must hear of it. */
+    public record ScoreDraftSaved(int scenario, String author) implements PanelOnly {
+        public static final String TYPE = "SCORE_DRAFT_SAVED";
+    }
+
+    public record ScoreSubmitted(int scenario, String author) implements PanelOnly {
+        public static final String TYPE = "SCORE_SUBMITTED";
+    }
+
+    public record ScoresRevealed(int scenario) implements PanelOnly {
+        public static final String TYPE = "SCORES_REVEALED";
+    }
+
+    public record ConsensusRecorded(int scenario, int area) implements PanelOnly {
+        public static final String TYPE = "CONSENSUS_RECORDED";
+    }
+
+    /**
+     * An event this node cannot read: a name it does not know (written by a newer node during an
+     * upgrade) or a payload that does not parse. Readers skip it; it never stops a screen.
+     */
+    public record Unrecognised(String name, String json) implements PanelOnly {
+    }
+
+    // --- names and JSON --------------------------------------------------------------------------------
+
+    /**
+     * The payloads' own mapper, not the application's: the stored format must not change when the
+     * application's JSON settings do.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private static final Map<String, Class<? extends Payload>> BY_TYPE;
+    private static final Map<Class<?>, String> TYPE_OF;
+
+    static {
+        Map<String, Class<? extends Payload>> byType = new HashMap<>();
+        Map<Class<?>, String> typeOf = new HashMap<>();
+        for (Class<?> audience : Payload.class.getPermittedSubclasses()) {
+            for (Class<?> kind : audience.getPermittedSubclasses()) {
+                if (kind == Unrecognised.class) {
+                    continue;
+                }
+                String type = storedName(kind);
+                if (byType.put(type, kind.asSubclass(Payload.class)) != null) {
+                    throw new IllegalStateException("two session events are named " + type);
+                }
+                typeOf.put(kind, type);
+            }
+        }
+        BY_TYPE = Collections.unmodifiableMap(byType);
+        TYPE_OF = Collections.unmodifiableMap(typeOf);
+    }
+
+    private SessionEvents() {
+    }
+
+    private static String storedName(Class<?> kind) {
+        try {
+            return (String) kind.getField("TYPE").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(kind.getSimpleName() + " needs a public TYPE constant", e);
+        }
+    }
+
+    /** The stored name of a kind of event. */
+    public static String typeOf(Class<? extends Payload> kind) {
+        String type = TYPE_OF.get(kind);
+        if (type == null) {
+            throw new IllegalArgumentException(kind.getSimpleName() + " is not stored in the log");
+        }
+        return type;
+    }
+
+    /** The record of a stored name, if this node knows it. */
+    public static Optional<Class<? extends Payload>> kindOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** Whether an event of this stored name wakes the candidate's room. */
+    public static boolean candidateMaySee(String type) {
+        return kindOf(type).map(CandidateVisible.class::isAssignableFrom).orElse(false);
+    }
+
+    /** Every stored name this node knows. */
+    public static Set<String> types() {
+        return BY_TYPE.keySet();
+    }
+
+    static String encode(Payload payload) {
+        if (payload instanceof Unrecognised) {
+            throw new IllegalArgumentException("an unrecognised event is never written");
+        }
+        return JSON.writeValueAsString(payload);
+    }
+
+    /** The payload of a stored event; {@link Unrecognised} when this node cannot read it. */
+    static Payload decode(String type, String json) {
+        Class<? extends Payload> kind = BY_TYPE.get(type);
+        if (kind == null) {
+            return new Unrecognised(type, json);
+        }
+        try {
+            return JSON.readValue(json, kind);
+        } catch (JacksonException e) {
+            log.warn("Session event {} has a payload that does not read: {}", type, e.getOriginalMessage());
+            return new Unrecognised(type, json);
+        }
+    }
+}
