@@ -32,6 +32,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Blind scoring of a session's scenarios (decision 0008): the API and security boundary of the
@@ -67,41 +69,61 @@ public class ScoringService {
     private final PanelSessionService sessions;
     private final SessionEventLog log;
     private final Clock clock;
+    private final JsonMapper json;
 
-    ScoringService(JdbcClient jdbc, PanelSessionService sessions, SessionEventLog log, Clock clock) {
+    ScoringService(JdbcClient jdbc, PanelSessionService sessions, SessionEventLog log, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.log = log;
         this.clock = clock;
+        this.json = json;
     }
 
     // --- reading ---------------------------------------------------------------------------------
 
-    /** What the current member may see of one scenario's scoring. */
+    /**
+     * What the current member may see of one scenario's scoring, read in ONE statement (decision
+     * 0024): a woken panel reads its board once per scoring event. The statement checks membership,
+     * applies the blind rule (others' sheets are not even read unless it allows them) and returns
+     * everything else as JSON columns. Being one statement, it is its own consistent snapshot, so
+     * it runs without a transaction of its own.
+     */
     @PreAuthorize(MEMBERS)
-    @Transactional(readOnly = true)
     public ScoringBoard board(long sessionId, int scenario) {
-        SessionRole role = sessions.requireMember(sessionId);
-        SessionDetails session = sessions.find(sessionId);
-        ScenarioContent content = scenarioOf(session, scenario);
         String me = me();
-        Map<String, String> names = names(session);
-        List<SessionMember> scorers = scorers(session);
+        BoardRow row = jdbc.sql(BOARD).param("session", sessionId).param("scenario", scenario).param("me", me)
+                .query((rs, n) -> new BoardRow(rs.getString("my_role"), rs.getString("session_state"),
+                        rs.getInt("scenarios"), rs.getString("scenario_title"), rs.getString("area_titles"),
+                        rs.getString("members"), rs.getString("states"), rs.getString("reveal"),
+                        rs.getString("sheets"), rs.getString("consensus")))
+                .single();
+        if (row.myRole() == null) {
+            throw new AccessDeniedException("not a member of this session");
+        }
+        if (row.scenarioTitle() == null) {
+            throw new ScoringException("That scenario is not on this session's agenda (it has " + row.scenarios()
+                    + " scenarios).");
+        }
+        SessionRole role = SessionRole.valueOf(row.myRole());
+        boolean open = isOpen(SessionState.valueOf(java.util.Objects.requireNonNull(row.sessionState())));
+        List<String> areaTitles = json.readValue(row.areaTitles(), STRINGS);
+        List<SessionMember> members = json.readValue(row.members(), MEMBERS_JSON);
+        Map<String, String> names = new HashMap<>();
+        members.forEach(m -> names.put(m.username(), m.displayName()));
+        List<SessionMember> scorers = members.stream().filter(m -> m.role() != SessionRole.OBSERVER).toList();
 
-        Map<String, SheetState> states = sheetStates(sessionId, scenario);
+        Map<String, SheetState> states = new HashMap<>();
+        json.readValue(row.states(), STATES).forEach(s -> states.put(s.author(), s.state()));
         List<ScorerStatus> statuses = scorers.stream()
                 .map(m -> new ScorerStatus(m.username(), m.displayName(), m.role(),
                         states.get(m.username()) == SheetState.SUBMITTED))
                 .toList();
-        @Nullable Reveal reveal = reveal(sessionId, scenario, names);
-        boolean open = isOpen(session);
-
-        @Nullable ScoreSheet mine = role == SessionRole.OBSERVER ? null
-                : loadSheets(sessionId, scenario, me, false, names).stream().findFirst().orElse(null);
-        boolean othersVisible = reveal != null || (mine != null && mine.submitted());
-        // Others' sheets are not even read unless the blind rule allows it.
-        List<ScoreSheet> others = othersVisible
-                ? sortByPanel(loadSheets(sessionId, scenario, me, true, names), scorers) : List.of();
+        @Nullable Reveal reveal = row.reveal() == null ? null : json.readValue(row.reveal(), RevealJson.class)
+                .reveal(names);
+        List<ScoreSheet> visible = json.readValue(row.sheets(), SHEETS).stream().map(s -> s.sheet(scenario, names))
+                .toList();
+        @Nullable ScoreSheet mine = visible.stream().filter(s -> s.author().equals(me)).findFirst().orElse(null);
+        List<ScoreSheet> others = sortByPanel(visible.stream().filter(s -> !s.author().equals(me)).toList(), scorers);
 
         List<Spread> spread = List.of();
         @Nullable Spread recommendationSpread = null;
@@ -112,22 +134,120 @@ public class ScoringService {
                 all.add(mine);
             }
             all = sortByPanel(all, scorers);
-            spread = spread(content, all);
+            spread = spread(areaTitles, all);
             recommendationSpread = new Spread(Spread.RECOMMENDATION, "Overall recommendation", all.stream()
                     .filter(s -> s.recommendation() != null)
                     .map(s -> new Spread.Score(s.author(), s.authorName(), requireNonNull(s.recommendation())))
                     .toList());
-            consensus = consensus(sessionId, scenario, names);
+            consensus = json.readValue(row.consensus(), CONSENSUS).stream().map(c -> c.consensus(names)).toList();
         }
-        boolean scorer = role != SessionRole.OBSERVER;
-        boolean allSubmitted = statuses.stream().allMatch(ScorerStatus::submitted);
-        return new ScoringBoard(sessionId, scenario, content.title(),
-                content.discussionAreas().stream().map(DiscussionArea::title).toList(), role, open, mine, others,
-                statuses, reveal, spread, recommendationSpread, consensus,
-                scorer && open && reveal == null,
-                role == SessionRole.LEAD && open && reveal == null && allSubmitted,
-                role == SessionRole.LEAD && open && reveal != null);
+        return new ScoringBoard(sessionId, scenario, row.scenarioTitle(), areaTitles, role, open, mine, others,
+                statuses, reveal, spread, recommendationSpread, consensus);
     }
+
+    /**
+     * The board's one statement. Every part is empty unless the reader is a member; the agenda's
+     * titles come from the session's snapshot of the scenario (the {@code ScenarioContent} record
+     * as stored), names and roles from the panel's tables: read-only, as a view of the session.
+     */
+    private static final String BOARD = """
+            with member as (
+                    select role from session_member where session_id = :session and username = :me),
+                sheet as (
+                    select id, author, state from score_sheet
+                     where session_id = :session and scenario = :scenario and exists (select 1 from member)),
+                reveal as (
+                    select revealed_at, revealed_by from score_reveal
+                     where session_id = :session and scenario = :scenario and exists (select 1 from member)),
+                visible as (
+                    -- The blind rule (decision 0008): one's own sheet (scorers only); the others'
+                    -- submitted sheets once the scores are revealed, or once one's own is submitted;
+                    -- nobody else's draft, ever.
+                    select s.id from sheet s
+                     where (s.author = :me and exists (select 1 from member where role <> 'OBSERVER'))
+                        or (s.author <> :me and s.state = 'SUBMITTED'
+                            and (exists (select 1 from reveal)
+                                 or (exists (select 1 from member where role <> 'OBSERVER')
+                                     and exists (select 1 from sheet m where m.author = :me
+                                                                       and m.state = 'SUBMITTED')))))
+            select (select role from member) as my_role,
+                   (select state from panel_session where id = :session and exists (select 1 from member))
+                       as session_state,
+                   (select count(*) from session_scenario where session_id = :session
+                       and exists (select 1 from member)) as scenarios,
+                   sc.content ->> 'title' as scenario_title,
+                   (select coalesce(json_agg(a.area ->> 'title' order by a.n), '[]')
+                      from jsonb_array_elements(sc.content -> 'discussionAreas') with ordinality a(area, n))::text
+                       as area_titles,
+                   (select coalesce(json_agg(json_build_object('username', m.username,
+                                'displayName', u.display_name, 'role', m.role)
+                                order by case m.role when 'LEAD' then 0 when 'PANELIST' then 1 else 2 end,
+                                         u.display_name), '[]')
+                      from session_member m join user_account u on u.username = m.username
+                     where m.session_id = :session and exists (select 1 from member))::text as members,
+                   (select coalesce(json_agg(json_build_object('author', author, 'state', state)), '[]')
+                      from sheet)::text as states,
+                   (select json_build_object('at', revealed_at, 'by', revealed_by) from reveal)::text as reveal,
+                   (select coalesce(json_agg(json_build_object('id', s.id, 'author', s.author, 'state', s.state,
+                                'recommendation', s.recommendation, 'recommendationText', s.recommendation_text,
+                                'updatedAt', s.updated_at, 'submittedAt', s.submitted_at, 'version', s.version,
+                                'areas', (select coalesce(json_agg(json_build_object('area', a.area,
+                                                  'score', a.score, 'justification', a.justification)
+                                                  order by a.area), '[]')
+                                            from area_score a where a.sheet_id = s.id))
+                                order by s.id), '[]')
+                      from score_sheet s where s.id in (select id from visible))::text as sheets,
+                   (select coalesce(json_agg(json_build_object('area', c.area, 'score', c.score, 'note', c.note,
+                                'recordedBy', c.recorded_by, 'recordedAt', c.recorded_at, 'version', c.version)
+                                order by c.area), '[]')
+                      from consensus_score c
+                     where c.session_id = :session and c.scenario = :scenario
+                       and exists (select 1 from reveal))::text as consensus
+              from (select 1) one
+              left join session_scenario sc on sc.session_id = :session and sc.position = :scenario
+                                           and exists (select 1 from member)""";
+
+    private record BoardRow(@Nullable String myRole, @Nullable String sessionState, int scenarios,
+            @Nullable String scenarioTitle, String areaTitles, String members, String states,
+            @Nullable String reveal, String sheets, String consensus) {
+    }
+
+    private record StateJson(String author, SheetState state) {
+    }
+
+    private record RevealJson(OffsetDateTime at, String by) {
+        Reveal reveal(Map<String, String> names) {
+            return new Reveal(at.toInstant(), by, names.getOrDefault(by, by));
+        }
+    }
+
+    private record AreaJson(int area, @Nullable Integer score, String justification) {
+    }
+
+    private record SheetJson(long id, String author, SheetState state, @Nullable Integer recommendation,
+            String recommendationText, OffsetDateTime updatedAt, @Nullable OffsetDateTime submittedAt, long version,
+            List<AreaJson> areas) {
+        ScoreSheet sheet(int scenario, Map<String, String> names) {
+            return new ScoreSheet(id, scenario, author, names.getOrDefault(author, author), state,
+                    areas.stream().map(a -> new AreaScore(a.area(), a.score(), a.justification())).toList(),
+                    recommendation, recommendationText, updatedAt.toInstant(),
+                    submittedAt == null ? null : submittedAt.toInstant(), version);
+        }
+    }
+
+    private record ConsensusJson(int area, int score, String note, String recordedBy, OffsetDateTime recordedAt,
+            long version) {
+        ConsensusScore consensus(Map<String, String> names) {
+            return new ConsensusScore(area, score, note, recordedBy, names.getOrDefault(recordedBy, recordedBy),
+                    recordedAt.toInstant(), version);
+        }
+    }
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<SessionMember>> MEMBERS_JSON = new TypeReference<>() { };
+    private static final TypeReference<List<StateJson>> STATES = new TypeReference<>() { };
+    private static final TypeReference<List<SheetJson>> SHEETS = new TypeReference<>() { };
+    private static final TypeReference<List<ConsensusJson>> CONSENSUS = new TypeReference<>() { };
 
     // --- changing ----------------------------------------------------------------------------------
 
@@ -402,8 +522,8 @@ public class ScoringService {
         return session.agenda().get(scenario);
     }
 
-    private static boolean isOpen(SessionDetails session) {
-        return session.state() == SessionState.LIVE || session.state() == SessionState.COMPLETED;
+    private static boolean isOpen(SessionState state) {
+        return state == SessionState.LIVE || state == SessionState.COMPLETED;
     }
 
     private static void requireOpen(SessionDetails session) {
@@ -443,14 +563,6 @@ public class ScoringService {
     private boolean isRevealed(long sessionId, int scenario) {
         return jdbc.sql("select exists (select 1 from score_reveal where session_id = ? and scenario = ?)")
                 .params(sessionId, scenario).query(Boolean.class).single();
-    }
-
-    private @Nullable Reveal reveal(long sessionId, int scenario, Map<String, String> names) {
-        return jdbc.sql("select revealed_at, revealed_by from score_reveal where session_id = ? and scenario = ?")
-                .params(sessionId, scenario)
-                .query((rs, row) -> new Reveal(instant(rs, "revealed_at"), rs.getString("revealed_by"),
-                        names.getOrDefault(rs.getString("revealed_by"), rs.getString("revealed_by"))))
-                .optional().orElse(null);
     }
 
     /**
@@ -498,17 +610,16 @@ public class ScoringService {
                 .list();
     }
 
-    private static List<Spread> spread(ScenarioContent content, List<ScoreSheet> sheets) {
+    private static List<Spread> spread(List<String> areaTitles, List<ScoreSheet> sheets) {
         List<Spread> spread = new ArrayList<>();
-        List<DiscussionArea> areas = content.discussionAreas();
-        for (int i = 0; i < areas.size(); i++) {
+        for (int i = 0; i < areaTitles.size(); i++) {
             int area = i;
             List<Spread.Score> scores = new ArrayList<>();
             for (ScoreSheet sheet : sheets) {
                 sheet.area(area).map(AreaScore::score).ifPresent(score ->
                         scores.add(new Spread.Score(sheet.author(), sheet.authorName(), score)));
             }
-            spread.add(new Spread(area, areas.get(area).title(), scores));
+            spread.add(new Spread(area, areaTitles.get(area), scores));
         }
         return spread;
     }
