@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A board is one SQL statement (decision 0024): the scoring service is built here on a JdbcClient
- * that counts the statements it starts, and on a session service it must not need for reading.
+ * that counts the statements it starts (a Mockito mock delegating to the real one), and on a
+ * session service it must not need for reading.
  */
 @IntegrationTest
 class ScoringBoardStatementTest {
@@ -47,7 +48,7 @@ class ScoringBoardStatementTest {
         var panel = fixture.threeScorers();
         JdbcClient counting = mock(JdbcClient.class, AdditionalAnswers.delegatesTo(jdbc));
         PanelSessionService unused = mock(PanelSessionService.class);
-        var counted = new ScoringService(counting, unused, log, Clock.systemUTC(), json);
+        var counted = new ScoringService(counting, unused, log, Clock.systemUTC(), new ScoringBoardQuery(counting, json));
         long id = panel.sessionId();
 
         Runnable everyoneReads = () -> {
