@@ -21,8 +21,7 @@ import org.jspecify.annotations.Nullable;
 public record ScoringBoard(long sessionId, int scenario, String scenarioTitle, List<String> areaTitles,
         SessionRole myRole, boolean open, @Nullable ScoreSheet mySheet, List<ScoreSheet> otherSheets,
         List<ScorerStatus> scorers, @Nullable Reveal reveal, List<Spread> spread,
-        @Nullable Spread recommendationSpread, List<ConsensusScore> consensus, boolean canScore, boolean canReveal,
-        boolean canRecordConsensus) {
+        @Nullable Spread recommendationSpread, List<ConsensusScore> consensus) {
 
     public ScoringBoard {
         areaTitles = List.copyOf(areaTitles);
@@ -30,6 +29,24 @@ public record ScoringBoard(long sessionId, int scenario, String scenarioTitle, L
         scorers = List.copyOf(scorers);
         spread = List.copyOf(spread);
         consensus = List.copyOf(consensus);
+    }
+
+    /** What the reader may do here and what the blind rule lets them see. */
+    public ScoringRights rights() {
+        return new ScoringRights(myRole, open, revealed(), mine().map(ScoreSheet::submitted).orElse(false),
+                allSubmitted());
+    }
+
+    public boolean canScore() {
+        return rights().scores();
+    }
+
+    public boolean canReveal() {
+        return rights().canReveal();
+    }
+
+    public boolean canRecordConsensus() {
+        return rights().recordsConsensus();
     }
 
     public boolean revealed() {

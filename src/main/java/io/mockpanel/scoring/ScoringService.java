@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,66 +66,26 @@ public class ScoringService {
     private final PanelSessionService sessions;
     private final SessionEventLog log;
     private final Clock clock;
+    private final ScoringBoardQuery boards;
 
-    ScoringService(JdbcClient jdbc, PanelSessionService sessions, SessionEventLog log, Clock clock) {
+    ScoringService(JdbcClient jdbc, PanelSessionService sessions, SessionEventLog log, Clock clock,
+            ScoringBoardQuery boards) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.log = log;
         this.clock = clock;
+        this.boards = boards;
     }
 
     // --- reading ---------------------------------------------------------------------------------
 
-    /** What the current member may see of one scenario's scoring. */
+    /**
+     * What the current member may see of one scenario's scoring, read in one statement (decision
+     * 0024; see {@link ScoringBoardQuery}).
+     */
     @PreAuthorize(MEMBERS)
-    @Transactional(readOnly = true)
     public ScoringBoard board(long sessionId, int scenario) {
-        SessionRole role = sessions.requireMember(sessionId);
-        SessionDetails session = sessions.find(sessionId);
-        ScenarioContent content = scenarioOf(session, scenario);
-        String me = me();
-        Map<String, String> names = names(session);
-        List<SessionMember> scorers = scorers(session);
-
-        Map<String, SheetState> states = sheetStates(sessionId, scenario);
-        List<ScorerStatus> statuses = scorers.stream()
-                .map(m -> new ScorerStatus(m.username(), m.displayName(), m.role(),
-                        states.get(m.username()) == SheetState.SUBMITTED))
-                .toList();
-        @Nullable Reveal reveal = reveal(sessionId, scenario, names);
-        boolean open = isOpen(session);
-
-        @Nullable ScoreSheet mine = role == SessionRole.OBSERVER ? null
-                : loadSheets(sessionId, scenario, me, false, names).stream().findFirst().orElse(null);
-        boolean othersVisible = reveal != null || (mine != null && mine.submitted());
-        // Others' sheets are not even read unless the blind rule allows it.
-        List<ScoreSheet> others = othersVisible
-                ? sortByPanel(loadSheets(sessionId, scenario, me, true, names), scorers) : List.of();
-
-        List<Spread> spread = List.of();
-        @Nullable Spread recommendationSpread = null;
-        List<ConsensusScore> consensus = List.of();
-        if (reveal != null) {
-            List<ScoreSheet> all = new ArrayList<>(others);
-            if (mine != null && mine.submitted()) {
-                all.add(mine);
-            }
-            all = sortByPanel(all, scorers);
-            spread = spread(content, all);
-            recommendationSpread = new Spread(Spread.RECOMMENDATION, "Overall recommendation", all.stream()
-                    .filter(s -> s.recommendation() != null)
-                    .map(s -> new Spread.Score(s.author(), s.authorName(), requireNonNull(s.recommendation())))
-                    .toList());
-            consensus = consensus(sessionId, scenario, names);
-        }
-        boolean scorer = role != SessionRole.OBSERVER;
-        boolean allSubmitted = statuses.stream().allMatch(ScorerStatus::submitted);
-        return new ScoringBoard(sessionId, scenario, content.title(),
-                content.discussionAreas().stream().map(DiscussionArea::title).toList(), role, open, mine, others,
-                statuses, reveal, spread, recommendationSpread, consensus,
-                scorer && open && reveal == null,
-                role == SessionRole.LEAD && open && reveal == null && allSubmitted,
-                role == SessionRole.LEAD && open && reveal != null);
+        return boards.read(sessionId, scenario, me());
     }
 
     // --- changing ----------------------------------------------------------------------------------
@@ -401,10 +360,6 @@ public class ScoringService {
         return session.agenda().get(scenario);
     }
 
-    private static boolean isOpen(SessionDetails session) {
-        return session.state() == SessionState.LIVE || session.state() == SessionState.COMPLETED;
-    }
-
     private static void requireOpen(SessionDetails session) {
         if (session.state() == SessionState.SCHEDULED) {
             throw new ScoringException("Scoring opens when the lead starts the session.");
@@ -442,14 +397,6 @@ public class ScoringService {
     private boolean isRevealed(long sessionId, int scenario) {
         return jdbc.sql("select exists (select 1 from score_reveal where session_id = ? and scenario = ?)")
                 .params(sessionId, scenario).query(Boolean.class).single();
-    }
-
-    private @Nullable Reveal reveal(long sessionId, int scenario, Map<String, String> names) {
-        return jdbc.sql("select revealed_at, revealed_by from score_reveal where session_id = ? and scenario = ?")
-                .params(sessionId, scenario)
-                .query((rs, row) -> new Reveal(instant(rs, "revealed_at"), rs.getString("revealed_by"),
-                        names.getOrDefault(rs.getString("revealed_by"), rs.getString("revealed_by"))))
-                .optional().orElse(null);
     }
 
     /**
@@ -497,43 +444,12 @@ public class ScoringService {
                 .list();
     }
 
-    private static List<Spread> spread(ScenarioContent content, List<ScoreSheet> sheets) {
-        List<Spread> spread = new ArrayList<>();
-        List<DiscussionArea> areas = content.discussionAreas();
-        for (int i = 0; i < areas.size(); i++) {
-            int area = i;
-            List<Spread.Score> scores = new ArrayList<>();
-            for (ScoreSheet sheet : sheets) {
-                sheet.area(area).map(AreaScore::score).ifPresent(score ->
-                        scores.add(new Spread.Score(sheet.author(), sheet.authorName(), score)));
-            }
-            spread.add(new Spread(area, areas.get(area).title(), scores));
-        }
-        return spread;
-    }
-
-    /** Lead first, then panelists, as the panel lists them. */
-    private static List<ScoreSheet> sortByPanel(List<ScoreSheet> sheets, List<SessionMember> scorers) {
-        List<String> order = scorers.stream().map(SessionMember::username).toList();
-        return sheets.stream().sorted(Comparator.comparingInt((ScoreSheet s) -> {
-            int index = order.indexOf(s.author());
-            return index < 0 ? Integer.MAX_VALUE : index;
-        }).thenComparing(ScoreSheet::author)).toList();
-    }
-
     private static String me() {
         return CurrentUser.username().orElseThrow(() -> new AccessDeniedException("not signed in"));
     }
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    private static <T> T requireNonNull(@Nullable T value) {
-        if (value == null) {
-            throw new IllegalStateException("a submitted sheet without a recommendation");
-        }
-        return value;
     }
 
     private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {

@@ -116,6 +116,8 @@ class LivePanelBrowserTest {
         PanelPages.submitSheet(leadPage, 3);
         PanelPages.submitSheet(panelistPage, 4);
         leadPage.locator("#reveal-scores").click();
+        // The reveal freezes every sheet: it asks first.
+        leadPage.locator("#confirm-reveal").getByText("Reveal scores").last().click();
         leadPage.locator("#scoring-revealed").waitFor();
         panelistPage.locator("#scoring-revealed").waitFor();
 

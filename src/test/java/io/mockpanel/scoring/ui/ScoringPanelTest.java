@@ -8,117 +8,52 @@ import static io.mockpanel.scoring.ScoringFixture.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import io.mockpanel.panel.PanelSessionService;
-import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.scoring.AreaScore;
 import io.mockpanel.scoring.ScoreScale;
-import io.mockpanel.scoring.ScoringBoard;
 import io.mockpanel.scoring.ScoringService;
 import io.mockpanel.scoring.SheetState;
-import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The scoring panel as the console embeds it, mounted in a mocked UI against the real services. */
-class ScoringPanelTest extends KaribuTest {
-
-    @Autowired
-    ScoringService scoring;
-
-    @Autowired
-    PanelSessionService sessions;
-
-    @Autowired
-    SessionEventBus bus;
-
-    @Autowired
-    io.mockpanel.panel.SessionTimeline timeline;
-
-    @Autowired
-    TestPanel testPanel;
-
-    @AfterEach
-    void unmount() {
-        // Detaching removes the panels' bus subscriptions before the mocked UI goes away.
-        UI.getCurrent().removeAll();
-    }
-
-    private ScoringPanel mount(String username, String role, long sessionId) {
-        login(username, role);
-        var panel = new ScoringPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, sessionId), scoring, sessions);
-        UI.getCurrent().add(panel);
-        return panel;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RadioButtonGroup<ScoreScale> radio(Component in, String id) {
-        return _get(in, RadioButtonGroup.class, spec -> spec.withId(id));
-    }
-
-    private static TextArea textArea(Component in, String id) {
-        return _get(in, TextArea.class, spec -> spec.withId(id));
-    }
-
-    private static Button button(Component in, String id) {
-        return _get(in, Button.class, spec -> spec.withId(id));
-    }
-
-    private static String text(Component in, String id) {
-        return _get(in, Component.class, spec -> spec.withId(id)).getElement().getTextRecursively();
-    }
-
-    private static boolean shows(Component in, String id) {
-        return !_find(in, Component.class, spec -> spec.withId(id)).isEmpty();
-    }
-
-    /** Fills in every area and the recommendation with {@code scores} (one per area, then the recommendation). */
-    private static void fill(Component in, int... scores) {
-        for (int area = 0; area < scores.length - 1; area++) {
-            radio(in, "score-area-" + area).setValue(ScoreScale.of(scores[area]).orElseThrow());
-            textArea(in, "justification-" + area).setValue("UI justification " + area);
-        }
-        radio(in, "recommendation").setValue(ScoreScale.of(scores[scores.length - 1]).orElseThrow());
-        textArea(in, "recommendation-text").setValue("UI recommendation");
-    }
-
-    private ScoringBoard boardAs(String username, long sessionId) {
-        return as(username, "INTERVIEWER", () -> scoring.board(sessionId, 0));
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not updated within 20 seconds");
-            }
-            Thread.sleep(50);
-            MockVaadin.runUIQueue();
-        }
-    }
+class ScoringPanelTest extends ScoringPanelTestSupport {
 
     @Test
-    void each_area_offers_the_four_anchored_points_and_a_justification() {
+    void each_area_offers_the_four_points_compactly_with_their_meaning_on_demand_and_a_justification() {
         TestPanel.Panel panel = testPanel.live();
         ScoringPanel scoringPanel = mount(panel.panelist(), "INTERVIEWER", panel.sessionId());
 
         RadioButtonGroup<ScoreScale> first = radio(scoringPanel, "score-area-0");
         assertThat(first.getListDataView().getItems()).containsExactly(ScoreScale.values());
         assertThat(first.getItemLabelGenerator().apply(ScoreScale.STRONG_YES)).isEqualTo("4 · Strong yes");
-        assertThat(first.getItemRenderer().createComponent(ScoreScale.STRONG_YES).getElement().getTextRecursively())
-                .contains("4 · Strong yes").contains("Clear evidence above the bar for this level");
+        // The step shows its name only; its meaning is its hover hint.
+        Component step = first.getItemRenderer().createComponent(ScoreScale.STRONG_YES);
+        assertThat(step.getElement().getTextRecursively()).isEqualTo("4 · Strong yes");
+        assertThat(step.getElement().getAttribute("title")).isEqualTo(ScoreScale.STRONG_YES.anchor());
+        // No anchor is printed until someone asks what the levels mean, per area.
+        for (ScoreScale point : ScoreScale.values()) {
+            assertThat(scoringPanel.getElement().getTextRecursively()).doesNotContain(point.anchor());
+        }
+        Details levels = _get(scoringPanel, Details.class, spec -> spec.withId("levels-0"));
+        assertThat(levels.isOpened()).isFalse();
+        assertThat(levels.getSummaryText()).isEqualTo("What the levels mean");
+        levels.setOpened(true);
+        String meanings = levels.getElement().getTextRecursively();
+        for (ScoreScale point : ScoreScale.values()) {
+            assertThat(meanings).contains(point.display()).contains(point.anchor());
+        }
+        assertThat(text(scoringPanel, "levels-1")).doesNotContain(ScoreScale.YES.anchor());
+        assertThat(shows(scoringPanel, "levels-recommendation")).isTrue();
         assertThat(first.getLabel()).isEqualTo(boardAs(panel.panelist(), panel.sessionId()).areaTitles().getFirst());
         assertThat(shows(scoringPanel, "score-area-3")).isTrue();
         assertThat(shows(scoringPanel, "score-area-4")).isFalse();
@@ -201,12 +136,20 @@ class ScoringPanelTest extends KaribuTest {
         TestPanel.Panel panel = testPanel.live();
         as(panel.panelist(), "INTERVIEWER", () -> scoring.submit(panel.sessionId(), sheet(0, 0, 2, 1, 3, 2, 2)));
         ScoringPanel scoringPanel = mount(panel.lead(), "INTERVIEWER", panel.sessionId());
-        assertThat(button(scoringPanel, "reveal-scores").isEnabled()).isFalse();
+        assertThat(shows(scoringPanel, "reveal-scores")).as("offered once it can be made, never disabled").isFalse();
+        assertThat(text(scoringPanel, "reveal-later")).isEqualTo("You reveal the scores once every panelist has submitted.");
 
         fill(scoringPanel, 3, 4, 4, 2, 3);
         _click(button(scoringPanel, "submit-sheet"));
         assertThat(button(scoringPanel, "reveal-scores").isEnabled()).isTrue();
+        assertThat(shows(scoringPanel, "reveal-later")).isFalse();
         _click(button(scoringPanel, "reveal-scores"));
+        // Irreversible: it asks first.
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("confirm-reveal"));
+        assertThat(ConfirmDialogKt._getText(confirm)).contains("visible to the whole panel")
+                .contains("no sheet can change afterwards");
+        assertThat(boardAs(panel.lead(), panel.sessionId()).revealed()).as("nothing before the confirmation").isFalse();
+        ConfirmDialogKt._fireConfirm(confirm);
 
         assertThat(boardAs(panel.lead(), panel.sessionId()).revealed()).isTrue();
         assertThat(text(scoringPanel, "scoring-revealed")).isEqualTo("Revealed by Lee Lead");
@@ -267,16 +210,16 @@ class ScoringPanelTest extends KaribuTest {
         assertThat(text(observer, "scoring-status")).startsWith("2 of 2 submitted");
         assertThat(shows(observer, "my-sheet")).isFalse();
         assertThat(shows(observer, "reveal-scores")).isFalse();
-        assertThat(observer.getElement().getTextRecursively()).doesNotContain("Evidence for area")
-                .contains("hidden until the lead reveals them");
+        assertThat(observer.getElement().getTextRecursively()).doesNotContain("Evidence for area");
+        assertThat(text(observer, "scores-later"))
+                .isEqualTo("Scores are revealed after the panel submits: they appear here when the lead reveals them.");
     }
 
     @Test
     void a_second_tab_saving_an_outdated_sheet_gets_a_visible_conflict_and_overwrites_nothing() {
         TestPanel.Panel panel = testPanel.live();
         ScoringPanel firstTab = mount(panel.panelist(), "INTERVIEWER", panel.sessionId());
-        ScoringPanel secondTab = new ScoringPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, panel.sessionId()), scoring, sessions);
-        UI.getCurrent().add(secondTab);
+        ScoringPanel secondTab = add(new ScoringPanel(feed(panel.sessionId()), scoring, sessions));
 
         // Both tabs are being edited; the first saves, then the second.
         radio(secondTab, "score-area-0").setValue(ScoreScale.STRONG_NO);
@@ -301,8 +244,7 @@ class ScoringPanelTest extends KaribuTest {
     void a_sheet_saved_in_another_tab_never_replaces_the_form_on_screen_it_says_so() {
         TestPanel.Panel panel = testPanel.live();
         ScoringPanel firstTab = mount(panel.panelist(), "INTERVIEWER", panel.sessionId());
-        ScoringPanel secondTab = new ScoringPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, panel.sessionId()), scoring, sessions);
-        UI.getCurrent().add(secondTab);
+        ScoringPanel secondTab = add(new ScoringPanel(feed(panel.sessionId()), scoring, sessions));
         TextArea onScreen = textArea(secondTab, "justification-0");
 
         radio(firstTab, "score-area-0").setValue(ScoreScale.YES);
@@ -324,8 +266,7 @@ class ScoringPanelTest extends KaribuTest {
         as(panel.panelist(), "INTERVIEWER", () -> scoring.submit(panel.sessionId(), sheet(0, 0, 3, 4, 3, 3, 3)));
         as(panel.lead(), "INTERVIEWER", () -> scoring.reveal(panel.sessionId(), 0));
         ScoringPanel firstTab = mount(panel.lead(), "INTERVIEWER", panel.sessionId());
-        ScoringPanel secondTab = new ScoringPanel(io.mockpanel.support.FollowedFeed.open(timeline, bus, panel.sessionId()), scoring, sessions);
-        UI.getCurrent().add(secondTab);
+        ScoringPanel secondTab = add(new ScoringPanel(feed(panel.sessionId()), scoring, sessions));
 
         consensusScore(secondTab).setValue(ScoreScale.STRONG_YES);
         textArea(secondTab, "consensus-note-0").setValue("Second tab: strong on the plan.");
