@@ -1,12 +1,11 @@
 package io.mockpanel.scoring;
 
-import io.mockpanel.panel.EventTypes;
 import io.mockpanel.panel.SessionEvent;
+import io.mockpanel.panel.SessionEvents;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A session event read as a change of what someone sees of the scoring: which scenario it touches
@@ -18,33 +17,32 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record ScoringChange(String type, OptionalInt scenario, @Nullable String author) {
 
-    private static final JsonMapper JSON = JsonMapper.shared();
+    /** The kinds of event that change what someone sees of the scoring. */
+    private static final Set<Class<? extends SessionEvents.Payload>> SCORING = Set.of(
+            SessionEvents.ScoreDraftSaved.class, SessionEvents.ScoreSubmitted.class, SessionEvents.ScoresRevealed.class,
+            SessionEvents.ConsensusRecorded.class, SessionEvents.SessionStarted.class,
+            SessionEvents.SessionCancelled.class);
 
     /** The event as a scoring change, or empty when it changes nothing of the scoring. */
     public static Optional<ScoringChange> of(SessionEvent event) {
-        try {
-            return switch (event.type()) {
-                case ScoringEvents.SCORE_DRAFT_SAVED, EventTypes.SCORE_SUBMITTED -> {
-                    var sheet = JSON.readValue(event.payload(), ScoringEvents.SheetPayload.class);
-                    yield Optional.of(new ScoringChange(event.type(), OptionalInt.of(sheet.scenario()),
-                            sheet.author()));
-                }
-                case EventTypes.SCORES_REVEALED -> Optional.of(new ScoringChange(event.type(),
-                        OptionalInt.of(JSON.readValue(event.payload(), ScoringEvents.RevealPayload.class).scenario()),
-                        null));
-                case EventTypes.CONSENSUS_RECORDED -> Optional.of(new ScoringChange(event.type(),
-                        OptionalInt.of(JSON.readValue(event.payload(), ScoringEvents.ConsensusPayload.class)
-                                .scenario()), null));
-                // Scoring opens when the session starts and closes when it is cancelled (ending a
-                // live session keeps it open): every scenario's board changes then.
-                case EventTypes.SESSION_STARTED, EventTypes.SESSION_CANCELLED ->
-                        Optional.of(new ScoringChange(event.type(), OptionalInt.empty(), null));
-                default -> Optional.empty();
-            };
-        } catch (JacksonException e) {
-            // A payload this version cannot read: treat it as a change of everything, never as nothing.
-            return Optional.of(new ScoringChange(event.type(), OptionalInt.empty(), null));
+        // The name decides first: other kinds are never decoded.
+        if (SessionEvents.kindOf(event.type()).filter(SCORING::contains).isEmpty()) {
+            return Optional.empty();
         }
+        OptionalInt every = OptionalInt.empty();
+        return Optional.of(switch (event.decode()) {
+            case SessionEvents.ScoreDraftSaved sheet ->
+                    new ScoringChange(event.type(), OptionalInt.of(sheet.scenario()), sheet.author());
+            case SessionEvents.ScoreSubmitted sheet ->
+                    new ScoringChange(event.type(), OptionalInt.of(sheet.scenario()), sheet.author());
+            case SessionEvents.ScoresRevealed reveal -> new ScoringChange(event.type(), OptionalInt.of(reveal.scenario()), null);
+            case SessionEvents.ConsensusRecorded consensus ->
+                    new ScoringChange(event.type(), OptionalInt.of(consensus.scenario()), null);
+            // Scoring opens when the session starts and closes when it is cancelled (ending a live
+            // session keeps it open), and a payload this version cannot read may have changed
+            // anything: every scenario's board changes then, never nothing.
+            default -> new ScoringChange(event.type(), every, null);
+        });
     }
 
     /**
@@ -52,7 +50,7 @@ public record ScoringChange(String type, OptionalInt scenario, @Nullable String 
      * seen by their author only, and "who has submitted" counts submissions.
      */
     public boolean concerns(String viewer) {
-        return !(type.equals(ScoringEvents.SCORE_DRAFT_SAVED) && !viewer.equals(author));
+        return !(type.equals(SessionEvents.ScoreDraftSaved.TYPE) && !viewer.equals(author));
     }
 
     /** Whether it touches {@code position}'s scoring. */
