@@ -41,7 +41,8 @@ public class SessionEventLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public SessionEvent append(long sessionId, String type, Object payload, String actor) {
         String payloadJson = json.writeValueAsString(payload);
-        Instant now = clock.instant();
+        // As PostgreSQL keeps it, so the event returned equals the event read back.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // One round trip: number, insert and notify.
         long seq = jdbc.sql("""
                 with next as (
