@@ -49,7 +49,8 @@ public class SessionEventLog {
     public SessionEvent append(long sessionId, SessionEvents.Payload payload, String actor) {
         String type = payload.type();
         String payloadJson = SessionEvents.encode(payload);
-        Instant now = clock.instant();
+        // As PostgreSQL keeps it, so the event returned equals the event read back.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // One round trip: number, insert and notify.
         long seq = jdbc.sql("""
                 with next as (

@@ -145,14 +145,21 @@ public final class SessionEvents {
         public static final String TYPE = "PRESENCE_CHANGED";
     }
 
-    /** A note created or changed; its text is read by those who may see it. */
-    public record NoteSaved(long noteId, String author, @JsonProperty("private") boolean privateNote)
-            implements PanelOnly {
+    /**
+     * A note created or committed (decision 0022); its text is read by those who may see it.
+     * {@code version} is null in events written before versions were announced.
+     */
+    public record NoteSaved(long noteId, String author, @JsonProperty("private") boolean privateNote,
+            @Nullable Long version) implements PanelOnly {
         public static final String TYPE = "NOTE_SAVED";
     }
 
-    /** A quick tag: the tag's name, the time since the start, and the item on screen then. */
-    public record TagAdded(String tag, long offsetMs, @Nullable PromptRef prompt) implements PanelOnly {
+    /**
+     * A quick tag: the tag's name, the time since the start, the item on screen then, and the
+     * author's name (so a console shows it without a read; missing in events of older versions).
+     */
+    public record TagAdded(String tag, long offsetMs, @Nullable PromptRef prompt, @Nullable String authorName)
+            implements PanelOnly {
         public static final String TYPE = "TAG_ADDED";
     }
 

@@ -169,6 +169,26 @@ class TwoTabsOneUserTest {
         assertThat(notesInDatabase()).containsExactly(first + " (tab one, again)");
     }
 
+    /** Decision 0022: typing saves every second but wakes the other screens only when the writer pauses. */
+    @Test
+    void typing_is_saved_as_it_goes_but_the_other_tab_hears_of_it_when_the_writer_pauses() {
+        Page[] tabs = twoConsoleTabs();
+        Page one = tabs[0];
+        Page two = tabs[1];
+        String text = "Walked through the rollback, then the comms plan";
+
+        one.locator("#note-text textarea").pressSequentially(text,
+                new Locator.PressSequentiallyOptions().setDelay(70));
+        waitUntil(one, () -> notesInDatabase().equals(List.of(text)));
+        assertThat(noteEvents()).as("typing on: the creation only").isEqualTo(1);
+
+        // No blur: the pause alone commits the note, and the other tab shows the whole text.
+        two.locator("#notes-timeline").getByText(text).waitFor();
+        assertThat(noteEvents()).isEqualTo(2);
+        assertThat(one.locator("#note-text textarea").evaluate("e => e === document.activeElement"))
+                .as("still typing in the field").isEqualTo(true);
+    }
+
     // --- the two tabs ------------------------------------------------------------------------------
 
     /** A live session; its co-panelist signed in once, with the console open in two tabs. */
@@ -244,6 +264,11 @@ class TwoTabsOneUserTest {
     private List<String> notesInDatabase() {
         return jdbc.sql("select text from session_note where session_id = ? and author = ? order by id")
                 .params(panel.sessionId(), panel.panelist()).query(String.class).list();
+    }
+
+    private long noteEvents() {
+        return jdbc.sql("select count(*) from session_event where session_id = ? and type = 'NOTE_SAVED'")
+                .param(panel.sessionId()).query(Long.class).single();
     }
 
     record AreaRow(int area, Integer score, String justification) {

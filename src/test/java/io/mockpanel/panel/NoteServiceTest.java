@@ -41,6 +41,9 @@ class NoteServiceTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    SessionEventLog log;
+
     @AfterEach
     void signOut() {
         TestUsers.signOut();
@@ -365,7 +368,7 @@ class NoteServiceTest {
     // --- events ------------------------------------------------------------------------------------------
 
     @Test
-    void every_save_writes_exactly_one_note_saved_event_that_carries_no_text() {
+    void every_committed_save_writes_exactly_one_note_saved_event_that_carries_no_text() {
         TestPanel.Panel panel = testPanel.live();
         asPanelist(panel);
         long id = panel.sessionId();
@@ -378,12 +381,112 @@ class NoteServiceTest {
         assertThat(payloads).noneMatch(p -> p.contains("WORDS"));
         @SuppressWarnings("unchecked")
         Map<String, Object> last = json.readValue(payloads.getLast(), Map.class);
-        assertThat(last).containsOnlyKeys("noteId", "author", "private")
+        assertThat(last).containsOnlyKeys("noteId", "author", "private", "version")
                 .containsEntry("author", panel.panelist())
-                .containsEntry("private", true);
+                .containsEntry("private", true)
+                .containsEntry("version", 0);
         assertThat(((Number) last.get("noteId")).longValue()).isEqualTo(secret.id());
         assertThat(jdbc.sql("select count(*) from session_event where session_id = ? and payload::text like '%WORDS%'")
                 .param(id).query(Long.class).single()).isZero();
+    }
+
+    // --- announcing saves (decision 0022) ----------------------------------------------------------------
+
+    @Test
+    void saves_while_typing_are_stored_each_time_but_announced_once_until_the_note_is_committed() {
+        TestPanel.Panel panel = testPanel.live();
+        asPanelist(panel);
+        long id = panel.sessionId();
+        NoteService.SavedNote created = notes.save(id, null, 0, "w", false, NoteService.SaveKind.TYPING);
+        assertThat(created.announced()).as("a new note is announced").isTrue();
+        Note note = created.note();
+        for (int i = 0; i < 10; i++) {
+            NoteService.SavedNote typed = notes.save(id, note.id(), note.version(), note.text() + " w" + i, false,
+                    NoteService.SaveKind.TYPING);
+            assertThat(typed.announced()).isFalse();
+            note = typed.note();
+        }
+        assertThat(storedText(note.id())).isEqualTo(note.text()).endsWith("w9");
+        assertThat(eventPayloads(id, EventTypes.NOTE_SAVED)).hasSize(1);
+
+        assertThat(notes.commitNote(id, note.id())).isTrue();
+        assertThat(notes.commitNote(id, note.id())).as("nothing new since").isFalse();
+        List<String> payloads = eventPayloads(id, EventTypes.NOTE_SAVED);
+        assertThat(payloads).hasSize(2);
+        assertThat(payloads.getLast()).contains("\"version\": 10").doesNotContain("w9");
+
+        assertThat(notes.save(id, note.id(), note.version(), "final", false, NoteService.SaveKind.COMMIT).announced())
+                .isTrue();
+        assertThat(eventPayloads(id, EventTypes.NOTE_SAVED)).hasSize(3);
+    }
+
+    @Test
+    void making_a_note_private_is_announced_at_once_even_while_typing() {
+        TestPanel.Panel panel = testPanel.live();
+        asPanelist(panel);
+        Note note = notes.saveNote(panel.sessionId(), null, 0, "Shared at first", false);
+
+        NoteService.SavedNote hidden = notes.save(panel.sessionId(), note.id(), note.version(), "Shared at first", true,
+                NoteService.SaveKind.TYPING);
+
+        assertThat(hidden.announced()).isTrue();
+        assertThat(eventPayloads(panel.sessionId(), EventTypes.NOTE_SAVED).getLast()).contains("\"private\": true");
+    }
+
+    @Test
+    void only_the_writer_commits_their_note_and_observers_commit_nothing() {
+        TestPanel.Panel panel = testPanel.live();
+        asPanelist(panel);
+        Note note = notes.save(panel.sessionId(), null, 0, "Mine", false, NoteService.SaveKind.TYPING).note();
+
+        asLead(panel);
+        assertThatThrownBy(() -> notes.commitNote(panel.sessionId(), note.id())).isInstanceOf(SessionException.class);
+        asCoach(panel);
+        assertThatThrownBy(() -> notes.commitNote(panel.sessionId(), note.id())).isInstanceOf(SessionException.class);
+        assertThat(eventPayloads(panel.sessionId(), EventTypes.NOTE_SAVED)).hasSize(1);
+    }
+
+    // --- reading for live consoles -------------------------------------------------------------------------
+
+    @Test
+    void visible_notes_reads_the_named_notes_but_never_another_members_private_one_nor_for_an_outsider() {
+        TestPanel.Panel panel = testPanel.live();
+        asPanelist(panel);
+        Note shared = notes.saveNote(panel.sessionId(), null, 0, "Shared", false);
+        Note secret = notes.saveNote(panel.sessionId(), null, 0, "Secret", true);
+        List<Long> both = List.of(shared.id(), secret.id());
+
+        assertThat(notes.visibleNotes(panel.sessionId(), both)).extracting(Note::text)
+                .containsExactlyInAnyOrder("Shared", "Secret");
+        asLead(panel);
+        assertThat(notes.visibleNotes(panel.sessionId(), both)).extracting(Note::text).containsExactly("Shared");
+        as(panel.outsider(), "INTERVIEWER");
+        assertThat(notes.visibleNotes(panel.sessionId(), both)).isEmpty();
+        assertThat(notes.visibleNotes(panel.sessionId(), List.of())).isEmpty();
+    }
+
+    @Test
+    void a_tag_event_carries_all_a_console_shows_and_a_note_event_names_the_note_and_its_version() {
+        TestPanel.Panel panel = testPanel.live();
+        List<ScenarioContent> agenda = agenda(panel);
+        control.push(panel.sessionId(), PromptRef.of(0, PromptKind.SITUATION));
+        asPanelist(panel);
+        TagMark added = notes.addTag(panel.sessionId(), QuickTag.STAR_ACTION);
+        Note note = notes.saveNote(panel.sessionId(), null, 0, "Noted", true);
+
+        List<SessionEvent> events = log.after(panel.sessionId(), 0);
+        SessionEvent tagEvent = events.stream().filter(e -> e.type().equals(EventTypes.TAG_ADDED)).findFirst()
+                .orElseThrow();
+        SessionEvent noteEvent = events.getLast();
+        asCoach(panel);
+
+        assertThat(notes.tagOf(tagEvent)).contains(added);
+        assertThat(added.authorName()).isEqualTo("Pat Panelist");
+        assertThat(added.promptLabel()).isEqualTo(agenda.get(0).title() + " › Situation");
+        assertThat(notes.noteSaved(noteEvent))
+                .contains(new SessionEvents.NoteSaved(note.id(), panel.panelist(), true, 0L));
+        assertThat(notes.noteSaved(tagEvent)).isEmpty();
+        assertThat(notes.tagOf(noteEvent)).isEmpty();
     }
 
     // --- quick tags --------------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ class SessionEventLogTest {
             transactions.executeWithoutResult(
                     tx -> log.append(sessionId, new SessionEvents.PresenceChanged("lee", true), "lee"));
             transactions.executeWithoutResult(
-                    tx -> log.append(sessionId, new SessionEvents.NoteSaved(1, "lee", false), "lee"));
+                    tx -> log.append(sessionId, new SessionEvents.NoteSaved(1, "lee", false, 1L), "lee"));
             assertThat(newestHeard(console, 2)).as("the console heard of both").isEqualTo(2);
 
             transactions.executeWithoutResult(tx -> log.append(sessionId, new SessionEvents.TimerStarted(0), "lee"));

@@ -27,8 +27,8 @@ class SessionEventsTest {
             new SessionEvents.InviteIssued(AT), new SessionEvents.InviteRevoked(), new SessionEvents.InviteReleased(),
             new SessionEvents.CandidateJoined("Casey", true), new SessionEvents.QuestionCovered(0, 1, 2, true),
             new SessionEvents.ClarificationRequested("Casey", "Q1"), new SessionEvents.PresenceChanged("lee", false),
-            new SessionEvents.NoteSaved(7, "lee", true),
-            new SessionEvents.TagAdded("STAR_SITUATION", 9000, PromptRef.of(0, PromptKind.SITUATION)),
+            new SessionEvents.NoteSaved(7, "lee", true, null),
+            new SessionEvents.TagAdded("STAR_SITUATION", 9000, PromptRef.of(0, PromptKind.SITUATION), "Lee Lead"),
             new SessionEvents.ScoreDraftSaved(0, "lee"), new SessionEvents.ScoreSubmitted(0, "lee"),
             new SessionEvents.ScoresRevealed(0), new SessionEvents.ConsensusRecorded(0, 2));
 
@@ -64,7 +64,7 @@ class SessionEventsTest {
         assertThat(stored("SCORE_SUBMITTED", "{\"scenario\": 0, \"author\": \"lee\", \"state\": \"SUBMITTED\"}")
                 .decode()).isEqualTo(new SessionEvents.ScoreSubmitted(0, "lee"));
         assertThat(stored("NOTE_SAVED", "{\"noteId\": 7, \"author\": \"lee\", \"private\": true}").decode())
-                .isEqualTo(new SessionEvents.NoteSaved(7, "lee", true));
+                .isEqualTo(new SessionEvents.NoteSaved(7, "lee", true, null));
         assertThat(stored("INVITE_ISSUED", "{\"expiresAt\": \"2030-01-01T10:00:00Z\"}").decode())
                 .isEqualTo(new SessionEvents.InviteIssued(AT));
         assertThat(stored("PROMPT_PUSHED",
@@ -72,12 +72,12 @@ class SessionEventsTest {
                 .isEqualTo(SessionEvents.PromptPushed.of(PromptRef.question(0, 1, 2)));
         assertThat(stored("SESSION_STARTED", "{}").decode()).isEqualTo(new SessionEvents.SessionStarted());
         assertThat(stored("TAG_ADDED", "{\"tag\": \"RISK\", \"offsetMs\": 5, \"prompt\": null}").decode())
-                .isEqualTo(new SessionEvents.TagAdded("RISK", 5, null));
+                .isEqualTo(new SessionEvents.TagAdded("RISK", 5, null, null));
     }
 
     @Test
     void the_note_payload_keeps_its_stored_field_name() {
-        assertThat(SessionEvents.encode(new SessionEvents.NoteSaved(7, "lee", true)))
+        assertThat(SessionEvents.encode(new SessionEvents.NoteSaved(7, "lee", true, null)))
                 .contains("\"private\":true").doesNotContain("privateNote");
     }
 

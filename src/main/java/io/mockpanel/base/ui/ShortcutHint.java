@@ -1,5 +1,10 @@
 package io.mockpanel.base.ui;
 
-/** A keyboard shortcut as the shortcut list shows it: the keys ("Alt+N") and what they do. */
+/**
+ * One keyboard shortcut as a screen's shortcut help lists it.
+ *
+ * @param keys   what to press, as people write it ("Alt+M")
+ * @param action what it does ("Write a note")
+ */
 public record ShortcutHint(String keys, String action) {
 }

@@ -202,7 +202,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         see.add(timer, mirror, clarifications);
 
         List<Workspace.Pane> panes = new ArrayList<>();
-        panes.add(new Workspace.Pane("notes", "Write", "Notes", new NotesPanel(liveFeed, notes)));
+        panes.add(new Workspace.Pane("notes", "Write", "Notes", notesPane(liveFeed)));
         var context = new ConsoleContext(sessionId, myRole, liveFeed);
         sections.stream().sorted(Comparator.comparingInt(ConsoleSection::order)).forEach(section -> panes.add(
                 new Workspace.Pane(section.title().toLowerCase(java.util.Locale.ROOT), section.title(),
@@ -212,6 +212,25 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         showStage();
         showInvite();
         clarifications.show(liveFeed.live().clarifications());
+    }
+
+    /**
+     * The write region's notes: the composer and quick tags stay put while the timeline under
+     * them scrolls (on a phone the whole pane scrolls instead).
+     */
+    private Div notesPane(LiveFeed liveFeed) {
+        NotesParts parts = NotesParts.of(liveFeed, notes, myRole);
+        var pane = new Div();
+        pane.addClassName("notes-pane");
+        if (parts.composer() != null && parts.tags() != null) {
+            var writing = new Div(parts.composer(), parts.tags());
+            writing.addClassName("notes-writing");
+            pane.add(writing);
+        }
+        var timeline = new Div(parts.timeline());
+        timeline.addClassName("notes-timeline-scroll");
+        pane.add(timeline);
+        return pane;
     }
 
     /** The feed's events, read once for the whole screen; each part redraws only for what concerns it. */
@@ -284,6 +303,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         if (myRole != SessionRole.OBSERVER) {
             hints.add(new ShortcutHint("Alt+N", "Push the next item of the agenda"));
             hints.add(new ShortcutHint("Alt+P", "Start or pause the timer of the scenario on screen"));
+            hints.addAll(NotesPanel.SHORTCUTS);
         }
         hints.add(new ShortcutHint("?", "Show this list"));
         return hints;
