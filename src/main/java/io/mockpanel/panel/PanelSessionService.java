@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * members see a session; only its lead starts, ends or cancels it.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class PanelSessionService {
 
     static final String MEMBERS_ROLES = "hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "')";

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A whole session: its people and its agenda (the snapshot taken when it was set up). */
+@org.springframework.modulith.NamedInterface("api")
 public record SessionDetails(long id, String title, String candidateName, @Nullable String candidateEmail,
         SessionState state, String leadUsername, List<SessionMember> members, List<ScenarioContent> agenda,
         Instant createdAt, @Nullable Instant startedAt, @Nullable Instant endedAt) {

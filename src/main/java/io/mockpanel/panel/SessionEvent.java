@@ -6,6 +6,7 @@ import java.time.Instant;
  * One row of a session's append-only event log. {@code type} is the stored name and
  * {@code payload} the JSON of one of {@link SessionEvents}' records; {@link #decode()} gives it back.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record SessionEvent(long sessionId, long seq, String type, String payload, String actor, Instant at) {
 
     /** The event's record ({@link SessionEvents.Unrecognised} when this node cannot read it). */

@@ -1,6 +1,5 @@
 package io.mockpanel.panel;
 
-import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +63,7 @@ public class SessionEventBus {
     private volatile ListenerStatus listenerStatus = ListenerStatus.notStarted(Instant.now());
 
     /** A panel's subscription: woken by every event. See {@link #subscribe(long, Audience, LongConsumer)}. */
-    public Registration subscribe(long sessionId, LongConsumer onHint) {
+    public Subscription subscribe(long sessionId, LongConsumer onHint) {
         return subscribe(sessionId, Audience.PANEL, onHint);
     }
 
@@ -72,7 +71,7 @@ public class SessionEventBus {
      * {@code onHint} receives the newest known sequence number when an event for {@code audience}
      * was appended; it must return quickly.
      */
-    public Registration subscribe(long sessionId, Audience audience, LongConsumer onHint) {
+    public Subscription subscribe(long sessionId, Audience audience, LongConsumer onHint) {
         Subscriber subscriber = new Subscriber(audience, onHint);
         subscribers.computeIfAbsent(sessionId, id -> new CopyOnWriteArraySet<>()).add(subscriber);
         return () -> subscribers.computeIfPresent(sessionId, (id, set) -> {
@@ -104,7 +103,7 @@ public class SessionEventBus {
      * lost) and true when it hears them again (after which every subscriber is woken to catch up).
      * Called on a thread of its own; it must return quickly.
      */
-    public Registration watchListener(Consumer<Boolean> onChange) {
+    public Subscription watchListener(Consumer<Boolean> onChange) {
         listenerWatchers.add(onChange);
         return () -> listenerWatchers.remove(onChange);
     }

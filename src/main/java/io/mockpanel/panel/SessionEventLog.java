@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Not secured itself: only the feature services call it, after their own access checks.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class SessionEventLog {
 
     /**

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * note's text or a score (decision 0007). The stored names never change: rows written years ago
  * must still decode. Fields may be added; a field no longer written is ignored when old rows are read.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class SessionEvents {
 
     private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);

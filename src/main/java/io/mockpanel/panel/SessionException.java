@@ -1,6 +1,7 @@
 package io.mockpanel.panel;
 
 /** A request about a session that cannot be carried out, with a message for the person who made it. */
+@org.springframework.modulith.NamedInterface("api")
 public class SessionException extends RuntimeException {
 
     public SessionException(String message) {

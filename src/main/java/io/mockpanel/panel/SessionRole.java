@@ -1,6 +1,7 @@
 package io.mockpanel.panel;
 
 /** What a member does in a session: the lead runs it, panelists take part, coaches observe. */
+@org.springframework.modulith.NamedInterface("api")
 public enum SessionRole {
     LEAD("Lead"),
     PANELIST("Panelist"),

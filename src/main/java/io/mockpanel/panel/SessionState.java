@@ -1,6 +1,7 @@
 package io.mockpanel.panel;
 
 /** A session's life: scheduled → live → completed, or cancelled before it completes. */
+@org.springframework.modulith.NamedInterface("api")
 public enum SessionState {
     SCHEDULED("Scheduled"),
     LIVE("Live"),

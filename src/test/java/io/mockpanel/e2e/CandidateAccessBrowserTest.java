@@ -58,6 +58,8 @@ class CandidateAccessBrowserTest {
 
         Page console = console(panel.lead(), panel.sessionId(), 1440, 900);
         console.locator("#candidate-presence[data-online='true']").waitFor();
+        // The candidate is in: the invite card has folded into the header's "Invite link".
+        console.locator("#show-invite").click();
         console.locator("#revoke-invite").click();
         console.locator("#confirm-revoke").getByText("Revoke").last().click();
         long revokedAt = System.nanoTime();

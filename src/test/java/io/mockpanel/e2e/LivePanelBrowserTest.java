@@ -126,6 +126,7 @@ class LivePanelBrowserTest {
             page.reload();
             page.locator("#notes-timeline").getByText("LEAD-NOTE " + suffix).waitFor();
             page.locator("#notes-timeline").getByText("PANEL-NOTE " + suffix).waitFor();
+            PanelPages.openPane(page, "score");
             page.locator("#scoring-revealed").waitFor();
             page.locator("#mirror").getByText("How would you structure the incident response?").waitFor();
         }

@@ -89,7 +89,9 @@ class NodeCrashTest {
         PanelPages.submitSheet(console, 3);
         String newestBefore = room.locator(".room-questions li.newest p").innerText();
         List<String> roomSectionsBefore = room.locator(".room-section h2").allInnerTexts();
-        String mirrorBefore = console.locator("#mirror").innerText();
+        // The mirror's countdown runs on; what was pushed must be the same.
+        String mirrorBefore = console.locator("#mirror .room-title").innerText() + "\n"
+                + console.locator("#mirror .room-questions").innerText();
         // Marks the page as it is now: a page the browser reloaded no longer has the mark.
         room.evaluate("() => window.__beforeCrash = true");
 
@@ -126,9 +128,11 @@ class NodeCrashTest {
         assertThat(console.url()).endsWith("/sessions/" + panel.sessionId());
         console.locator("#notes-timeline").getByText(note).waitFor();
         console.locator("#notes-timeline .timeline-tag").getByText("Situation").waitFor();
+        PanelPages.openPane(console, "score");
         console.locator("#my-sheet-state").getByText("submitted").waitFor();
         console.waitForLoadState(LoadState.NETWORKIDLE);
-        assertThat(console.locator("#mirror").innerText()).isEqualTo(mirrorBefore);
+        assertThat(console.locator("#mirror .room-title").innerText() + "\n"
+                + console.locator("#mirror .room-questions").innerText()).isEqualTo(mirrorBefore);
         console.locator("#candidate-presence[data-online='true']").waitFor();
 
         // Both are live again: the next push reaches the room.

@@ -55,6 +55,7 @@ class ScoringLayoutBrowserTest {
         PanelPages.signIn(page, "http://localhost:" + port + "/", panel.panelist(), TestPanel.PASSWORD);
         page.navigate("http://localhost:" + port + "/sessions/" + panel.sessionId());
         page.waitForLoadState(LoadState.NETWORKIDLE);
+        PanelPages.openPane(page, "score");
         page.locator("#my-sheet").waitFor();
         return page;
     }
@@ -86,16 +87,15 @@ class ScoringLayoutBrowserTest {
 
     @Test
     void in_a_console_column_the_sheet_fits_and_the_justification_moves_beside_the_scale_when_there_is_room() {
+        // At 1440×900 the console's write region is a third of the window: the sheet fits it,
+        // each justification under its scale.
         Page page = sheet(1440, 900);
-        Locator panel = page.locator(".scoring-panel");
-        // The console decides the region's width: try a narrow and a wide column.
-        panel.evaluate("p => p.style.maxWidth = '420px'");
-        page.waitForTimeout(100);
         assertThat(overflow(page)).isLessThanOrEqualTo(0);
         assertThat(beside(page)).isFalse();
 
-        panel.evaluate("p => p.style.maxWidth = '600px'");
-        page.waitForTimeout(100);
+        // On a tablet the Score tab has the whole width: the justification moves beside the scale.
+        page.setViewportSize(1024, 768);
+        page.waitForTimeout(300);
         assertThat(overflow(page)).isLessThanOrEqualTo(0);
         assertThat(beside(page)).isTrue();
         page.locator("#score-area-0").scrollIntoViewIfNeeded();

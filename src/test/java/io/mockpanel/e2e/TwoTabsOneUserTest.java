@@ -91,6 +91,9 @@ class TwoTabsOneUserTest {
         Page[] tabs = twoConsoleTabs();
         Page one = tabs[0];
         Page two = tabs[1];
+        for (Page tab : tabs) {
+            PanelPages.openPane(tab, "score");
+        }
 
         // Tab two starts filling in the sheet (the field is left, so the server knows of it) ...
         score(two, 0, 2);
@@ -120,6 +123,9 @@ class TwoTabsOneUserTest {
         Page[] tabs = twoConsoleTabs();
         Page one = tabs[0];
         Page two = tabs[1];
+        for (Page tab : tabs) {
+            PanelPages.openPane(tab, "score");
+        }
         score(one, 0, 3);
         justify(one, 0, "Tab one: first reasons");
         saveDraft(one);
@@ -202,7 +208,9 @@ class TwoTabsOneUserTest {
             tab.navigate(url("sessions/" + panel.sessionId()));
             tab.waitForLoadState(LoadState.NETWORKIDLE);
             tab.locator("#note-text textarea").waitFor();
-            tab.locator("#my-sheet").waitFor();
+            // Scoring sits behind its own tab; its sheet is on the page all the same.
+            tab.locator("#my-sheet").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         }
         return new Page[] {one, two};
     }

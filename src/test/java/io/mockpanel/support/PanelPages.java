@@ -35,8 +35,25 @@ public final class PanelPages {
         console.locator("#note-status").getByText("Saved").waitFor();
     }
 
+    /**
+     * Brings a pane of the console's write region to the front ("notes", "score"), by the tab a
+     * person would use at this window's size: the region's own tab on a wide screen, the screen's
+     * tab on a narrow one.
+     */
+    public static void openPane(Page console, String pane) {
+        console.locator("#workspace").waitFor();
+        var wide = console.locator("#wide-tab-" + pane);
+        if (wide.isVisible()) {
+            wide.click();
+        } else {
+            console.locator("#tab-" + pane).click();
+        }
+        console.locator(".write-pane[data-pane='" + pane + "'][active]").waitFor();
+    }
+
     /** Fills the whole sheet of the scenario on show with one score, justifies every area and submits it. */
     public static void submitSheet(Page console, int score) {
+        openPane(console, "score");
         console.locator("#my-sheet").waitFor();
         int areas = console.locator("[id^=score-area-]").count();
         for (int area = 0; area < areas; area++) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.DatabaseFailures;
 import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionEventBus;
+import io.mockpanel.panel.Subscription;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -29,10 +30,10 @@ final class LiveConnection {
     private final long sessionId;
     private final PresenceService presence;
     private final UUID screen;
-    private final Registration subscription;
+    private final Subscription subscription;
     private final Registration poll;
     private final ReconnectingBanner banner = new ReconnectingBanner();
-    private final Registration listenerWatch;
+    private final Subscription listenerWatch;
     /**
      * A hint is delivered on a thread of its own and may queue its UI task just after the page
      * closed; such a late task must not redraw a view that is gone (and whose user may be gone).

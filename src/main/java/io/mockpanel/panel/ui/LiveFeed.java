@@ -72,6 +72,6 @@ public final class LiveFeed {
      * banner): for a part shown on its own, as in a test. Hints are merged like the console's.
      */
     public Registration follow(UI ui, SessionEventBus bus) {
-        return bus.subscribe(sessionId(), MergedHints.running(ui, this::catchUp));
+        return bus.subscribe(sessionId(), MergedHints.running(ui, this::catchUp))::remove;
     }
 }

@@ -11,7 +11,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.shared.Registration;
 import io.mockpanel.panel.ListenerSignals;
 import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionEventBus;
@@ -124,7 +123,7 @@ class LiveConnectionFaultsTest extends KaribuTest {
                 new AtomicReference<>();
         SessionEventBus capturing = new SessionEventBus() {
             @Override
-            public Registration subscribe(long sessionId, SessionEventBus.Audience audience, LongConsumer onHint) {
+            public io.mockpanel.panel.Subscription subscribe(long sessionId, SessionEventBus.Audience audience, LongConsumer onHint) {
                 inFlight.set(onHint);
                 return super.subscribe(sessionId, audience, onHint);
             }
