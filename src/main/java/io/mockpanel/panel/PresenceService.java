@@ -123,6 +123,20 @@ public class PresenceService {
     @Transactional(readOnly = true)
     public List<Presence> presence(long sessionId) {
         sessions.requireMember(sessionId);
+        return readPresence(sessionId);
+    }
+
+    /**
+     * The same for a screen that follows the session: its cursor was issued after the membership
+     * check, so this is one query (a console reads it on every presence change).
+     */
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public List<Presence> presence(SessionCursor cursor) {
+        return readPresence(cursor.sessionId());
+    }
+
+    private List<Presence> readPresence(long sessionId) {
         return jdbc.sql("""
                 select participant, count(*) filter (where seen_at > ?) as screens
                   from session_connection where session_id = ? group by participant""")

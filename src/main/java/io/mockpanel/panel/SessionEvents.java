@@ -34,6 +34,7 @@ public final class SessionEvents {
      * The payload of one event. The stored name comes from the record's {@code TYPE} constant; an
      * event of a name this node does not know (written by a newer node) reads as {@link Unrecognised}.
      */
+    @org.springframework.modulith.NamedInterface("api")
     public sealed interface Payload permits CandidateVisible, PanelOnly {
 
         /** The name stored in {@code session_event.type}. */
@@ -51,6 +52,7 @@ public final class SessionEvents {
      * Events that change what the candidate sees (the state, pushes, timers) or whether they may stay
      * (the invite): the room is woken by them.
      */
+    @org.springframework.modulith.NamedInterface("api")
     public sealed interface CandidateVisible extends Payload {
     }
 
@@ -58,23 +60,28 @@ public final class SessionEvents {
      * Events only the panel's consoles show (notes, tags, scores, coverage, clarifications, presence):
      * the candidate's room is never woken by them, though it reads them when it catches up by sequence.
      */
+    @org.springframework.modulith.NamedInterface("api")
     public sealed interface PanelOnly extends Payload {
     }
 
     // --- the session's life cycle -------------------------------------------------------------------
 
+    @org.springframework.modulith.NamedInterface("api")
     public record SessionCreated(String title) implements PanelOnly {
         public static final String TYPE = "SESSION_CREATED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record SessionStarted() implements CandidateVisible {
         public static final String TYPE = "SESSION_STARTED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record SessionEnded() implements CandidateVisible {
         public static final String TYPE = "SESSION_ENDED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record SessionCancelled() implements CandidateVisible {
         public static final String TYPE = "SESSION_CANCELLED";
     }
@@ -82,6 +89,7 @@ public final class SessionEvents {
     // --- what the candidate sees ---------------------------------------------------------------------
 
     /** An item pushed to the candidate's screen. */
+    @org.springframework.modulith.NamedInterface("api")
     public record PromptPushed(int scenario, PromptKind kind, int area, int question) implements CandidateVisible {
         public static final String TYPE = "PROMPT_PUSHED";
 
@@ -95,33 +103,40 @@ public final class SessionEvents {
     }
 
     /** A scenario's countdown runs (any other pauses). */
+    @org.springframework.modulith.NamedInterface("api")
     public record TimerStarted(int scenario) implements CandidateVisible {
         public static final String TYPE = "TIMER_STARTED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record TimerPaused(int scenario) implements CandidateVisible {
         public static final String TYPE = "TIMER_PAUSED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record TimerExtended(int scenario, int minutes) implements CandidateVisible {
         public static final String TYPE = "TIMER_EXTENDED";
     }
 
     // --- the candidate's access ------------------------------------------------------------------------
 
+    @org.springframework.modulith.NamedInterface("api")
     public record InviteIssued(Instant expiresAt) implements CandidateVisible {
         public static final String TYPE = "INVITE_ISSUED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record InviteRevoked() implements CandidateVisible {
         public static final String TYPE = "INVITE_REVOKED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record InviteReleased() implements CandidateVisible {
         public static final String TYPE = "INVITE_RELEASED";
     }
 
     /** The candidate joined (or came back under another name); the room knows its own name already. */
+    @org.springframework.modulith.NamedInterface("api")
     public record CandidateJoined(String name, boolean firstUse) implements PanelOnly {
         public static final String TYPE = "CANDIDATE_JOINED";
     }
@@ -129,6 +144,7 @@ public final class SessionEvents {
     // --- the panel's side ------------------------------------------------------------------------------
 
     /** A question marked covered, or no longer covered. */
+    @org.springframework.modulith.NamedInterface("api")
     public record QuestionCovered(int scenario, int area, int question, boolean covered) implements PanelOnly {
         public static final String TYPE = "QUESTION_COVERED";
 
@@ -138,10 +154,12 @@ public final class SessionEvents {
     }
 
     /** The candidate asks for a clarification of {@code prompt} (its label, empty before the first push). */
+    @org.springframework.modulith.NamedInterface("api")
     public record ClarificationRequested(String candidate, String prompt) implements PanelOnly {
         public static final String TYPE = "CLARIFICATION_REQUESTED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record PresenceChanged(String participant, boolean connected) implements PanelOnly {
         public static final String TYPE = "PRESENCE_CHANGED";
     }
@@ -150,6 +168,7 @@ public final class SessionEvents {
      * A note created or committed (decision 0022); its text is read by those who may see it.
      * {@code version} is null in events written before versions were announced.
      */
+    @org.springframework.modulith.NamedInterface("api")
     public record NoteSaved(long noteId, String author, @JsonProperty("private") boolean privateNote,
             @Nullable Long version) implements PanelOnly {
         public static final String TYPE = "NOTE_SAVED";
@@ -159,24 +178,29 @@ public final class SessionEvents {
      * A quick tag: the tag's name, the time since the start, the item on screen then, and the
      * author's name (so a console shows it without a read; missing in events of older versions).
      */
+    @org.springframework.modulith.NamedInterface("api")
     public record TagAdded(String tag, long offsetMs, @Nullable PromptRef prompt, @Nullable String authorName)
             implements PanelOnly {
         public static final String TYPE = "TAG_ADDED";
     }
 
     /** A score sheet's draft saved: not a submission, but the author's other tabs must hear of it. */
+    @org.springframework.modulith.NamedInterface("api")
     public record ScoreDraftSaved(int scenario, String author) implements PanelOnly {
         public static final String TYPE = "SCORE_DRAFT_SAVED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record ScoreSubmitted(int scenario, String author) implements PanelOnly {
         public static final String TYPE = "SCORE_SUBMITTED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record ScoresRevealed(int scenario) implements PanelOnly {
         public static final String TYPE = "SCORES_REVEALED";
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record ConsensusRecorded(int scenario, int area) implements PanelOnly {
         public static final String TYPE = "CONSENSUS_RECORDED";
     }
@@ -185,6 +209,7 @@ public final class SessionEvents {
      * An event this node cannot read: a name it does not know (written by a newer node during an
      * upgrade) or a payload that does not parse. Readers skip it; it never stops a screen.
      */
+    @org.springframework.modulith.NamedInterface("api")
     public record Unrecognised(String name, String json) implements PanelOnly {
     }
 

@@ -34,6 +34,11 @@ public final class LiveFeed {
         return cursor.sessionId();
     }
 
+    /** The screen's place in the log, which also stands for its membership check. */
+    SessionCursor cursor() {
+        return cursor;
+    }
+
     /** The session's state as of the last event handed out. */
     public LiveSession live() {
         return cursor.live();

@@ -264,7 +264,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     }
 
     private void showPresence() {
-        header.showPresence(session, presence.presence(sessionId));
+        header.showPresence(session, presence.presence(feed.cursor()));
     }
 
     /**

@@ -45,20 +45,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * none for the room on the panel's side of things (it is not woken by them).
  *
  * <p>Prints one {@code FIGURE queries per event <kind>: console N, room M} line per kind, with the
- * statements below it. The room's target is asserted for every kind; the console's only for the
- * kinds in {@link #CONSOLE_ENFORCED}, while the console parts are reworked to meet it (run with
- * {@code -Dmockpanel.queries.enforceAll=true} to assert them all).
+ * statements below it. Both targets are asserted for every kind.
  */
 class QueriesPerEventTest extends KaribuTest {
 
     static final int CONSOLE_TARGET = 2;
     static final int ROOM_TARGET = 1;
-
-    /**
-     * The kinds whose console target is asserted now (the room's is asserted for every kind). The
-     * console parts are being reworked to meet it: add each kind here once it does.
-     */
-    private static final Set<String> CONSOLE_ENFORCED = Set.of();
 
     /** Kinds of the panel's side: they never wake the candidate's room (decision 0023). */
     private static final Set<String> PANEL_ONLY = Set.of("question covered", "note saved", "tag added",
@@ -143,7 +135,6 @@ class QueriesPerEventTest extends KaribuTest {
         }
 
         List<String> misses = new ArrayList<>();
-        boolean enforceAll = Boolean.getBoolean("mockpanel.queries.enforceAll");
         for (Cost cost : costs) {
             System.out.printf("FIGURE queries per event %s: console %d, room %d%n", cost.kind(), cost.console(),
                     cost.room());
@@ -153,12 +144,7 @@ class QueriesPerEventTest extends KaribuTest {
                 misses.add(cost.kind() + ": room " + cost.room());
             }
             if (cost.console() > CONSOLE_TARGET) {
-                String miss = cost.kind() + ": console " + cost.console();
-                if (enforceAll || CONSOLE_ENFORCED.contains(cost.kind())) {
-                    misses.add(miss);
-                } else {
-                    System.out.println("    not asserted yet: " + miss);
-                }
+                misses.add(cost.kind() + ": console " + cost.console());
             }
         }
         assertThat(costs).as("every kind reached the console").allMatch(cost -> cost.console() > 0);
