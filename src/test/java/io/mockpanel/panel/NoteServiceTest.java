@@ -215,7 +215,7 @@ class NoteServiceTest {
 
         assertThat(noteRows(panel.sessionId())).isEqualTo(1);
         assertThat(storedText(shared.id())).isEqualTo("Good structure");
-        assertThat(eventPayloads(panel.sessionId(), EventTypes.TAG_ADDED)).isEmpty();
+        assertThat(eventPayloads(panel.sessionId(), SessionEvents.TagAdded.TYPE)).isEmpty();
     }
 
     @Test
@@ -240,7 +240,7 @@ class NoteServiceTest {
         assertThatThrownBy(() -> notes.tags(id)).isInstanceOf(AccessDeniedException.class);
 
         assertThat(noteRows(id)).isEqualTo(1);
-        assertThat(eventPayloads(id, EventTypes.TAG_ADDED)).hasSize(1);
+        assertThat(eventPayloads(id, SessionEvents.TagAdded.TYPE)).hasSize(1);
     }
 
     @Test
@@ -275,13 +275,13 @@ class NoteServiceTest {
                 .hasMessageContaining("at most 20 000 characters")
                 .hasMessageContaining("20 001");
         assertThat(noteRows(id)).isZero();
-        assertThat(eventPayloads(id, EventTypes.NOTE_SAVED)).isEmpty();
+        assertThat(eventPayloads(id, SessionEvents.NoteSaved.TYPE)).isEmpty();
 
         Note exact = notes.saveNote(id, null, 0, "b".repeat(20_000), false);
         assertThatThrownBy(() -> notes.saveNote(id, exact.id(), exact.version(), "c".repeat(20_001), false))
                 .isInstanceOf(SessionException.class);
         assertThat(storedText(exact.id())).isEqualTo("b".repeat(20_000));
-        assertThat(eventPayloads(id, EventTypes.NOTE_SAVED)).hasSize(1);
+        assertThat(eventPayloads(id, SessionEvents.NoteSaved.TYPE)).hasSize(1);
     }
 
     @Test
@@ -359,7 +359,7 @@ class NoteServiceTest {
         assertThat(conflict.current().text()).isEqualTo("from tab A");
         assertThat(conflict.current().version()).isEqualTo(tabA.version()).isEqualTo(1);
         assertThat(storedText(original.id())).isEqualTo("from tab A");
-        assertThat(eventPayloads(id, EventTypes.NOTE_SAVED)).hasSize(2);
+        assertThat(eventPayloads(id, SessionEvents.NoteSaved.TYPE)).hasSize(2);
         // With the current version, tab B may save.
         assertThat(notes.saveNote(id, original.id(), conflict.current().version(), "from tab B", false).version())
                 .isEqualTo(2);
@@ -376,7 +376,7 @@ class NoteServiceTest {
         notes.saveNote(id, shared.id(), shared.version(), "SHARED-WORDS again", false);
         Note secret = notes.saveNote(id, null, 0, "SECRET-WORDS", true);
 
-        List<String> payloads = eventPayloads(id, EventTypes.NOTE_SAVED);
+        List<String> payloads = eventPayloads(id, SessionEvents.NoteSaved.TYPE);
         assertThat(payloads).hasSize(3);
         assertThat(payloads).noneMatch(p -> p.contains("WORDS"));
         @SuppressWarnings("unchecked")
@@ -407,17 +407,17 @@ class NoteServiceTest {
             note = typed.note();
         }
         assertThat(storedText(note.id())).isEqualTo(note.text()).endsWith("w9");
-        assertThat(eventPayloads(id, EventTypes.NOTE_SAVED)).hasSize(1);
+        assertThat(eventPayloads(id, SessionEvents.NoteSaved.TYPE)).hasSize(1);
 
         assertThat(notes.commitNote(id, note.id())).isTrue();
         assertThat(notes.commitNote(id, note.id())).as("nothing new since").isFalse();
-        List<String> payloads = eventPayloads(id, EventTypes.NOTE_SAVED);
+        List<String> payloads = eventPayloads(id, SessionEvents.NoteSaved.TYPE);
         assertThat(payloads).hasSize(2);
         assertThat(payloads.getLast()).contains("\"version\": 10").doesNotContain("w9");
 
         assertThat(notes.save(id, note.id(), note.version(), "final", false, NoteService.SaveKind.COMMIT).announced())
                 .isTrue();
-        assertThat(eventPayloads(id, EventTypes.NOTE_SAVED)).hasSize(3);
+        assertThat(eventPayloads(id, SessionEvents.NoteSaved.TYPE)).hasSize(3);
     }
 
     @Test
@@ -430,7 +430,7 @@ class NoteServiceTest {
                 NoteService.SaveKind.TYPING);
 
         assertThat(hidden.announced()).isTrue();
-        assertThat(eventPayloads(panel.sessionId(), EventTypes.NOTE_SAVED).getLast()).contains("\"private\": true");
+        assertThat(eventPayloads(panel.sessionId(), SessionEvents.NoteSaved.TYPE).getLast()).contains("\"private\": true");
     }
 
     @Test
@@ -443,7 +443,7 @@ class NoteServiceTest {
         assertThatThrownBy(() -> notes.commitNote(panel.sessionId(), note.id())).isInstanceOf(SessionException.class);
         asCoach(panel);
         assertThatThrownBy(() -> notes.commitNote(panel.sessionId(), note.id())).isInstanceOf(SessionException.class);
-        assertThat(eventPayloads(panel.sessionId(), EventTypes.NOTE_SAVED)).hasSize(1);
+        assertThat(eventPayloads(panel.sessionId(), SessionEvents.NoteSaved.TYPE)).hasSize(1);
     }
 
     // --- reading for live consoles -------------------------------------------------------------------------
@@ -475,7 +475,7 @@ class NoteServiceTest {
         Note note = notes.saveNote(panel.sessionId(), null, 0, "Noted", true);
 
         List<SessionEvent> events = log.after(panel.sessionId(), 0);
-        SessionEvent tagEvent = events.stream().filter(e -> e.type().equals(EventTypes.TAG_ADDED)).findFirst()
+        SessionEvent tagEvent = events.stream().filter(e -> e.type().equals(SessionEvents.TagAdded.TYPE)).findFirst()
                 .orElseThrow();
         SessionEvent noteEvent = events.getLast();
         asCoach(panel);
@@ -513,7 +513,7 @@ class NoteServiceTest {
         assertThat(mark.promptLabel()).isEqualTo(question.label(agenda));
         assertThat(mark.offset()).isBetween(Duration.ofMinutes(3), Duration.ofMinutes(3).plusSeconds(30));
         assertThat(mark.at()).isAfter(OffsetDateTime.now().minusMinutes(1).toInstant());
-        assertThat(eventPayloads(panel.sessionId(), EventTypes.TAG_ADDED)).hasSize(1);
+        assertThat(eventPayloads(panel.sessionId(), SessionEvents.TagAdded.TYPE)).hasSize(1);
     }
 
     @Test
@@ -536,7 +536,7 @@ class NoteServiceTest {
 
         assertThatThrownBy(() -> notes.addTag(panel.sessionId(), QuickTag.STAR_SITUATION))
                 .isInstanceOf(SessionException.class).hasMessageContaining("live");
-        assertThat(eventPayloads(panel.sessionId(), EventTypes.TAG_ADDED)).isEmpty();
+        assertThat(eventPayloads(panel.sessionId(), SessionEvents.TagAdded.TYPE)).isEmpty();
     }
 
     @Test

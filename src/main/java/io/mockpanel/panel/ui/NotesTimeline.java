@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.shared.Registration;
-import io.mockpanel.panel.EventTypes;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.Note;
 import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.SessionEvent;
@@ -144,7 +144,7 @@ public class NotesTimeline extends Div {
         boolean changed = false;
         Set<Long> toRead = new LinkedHashSet<>();
         for (SessionEvent event : events) {
-            if (EventTypes.TAG_ADDED.equals(event.type())) {
+            if (SessionEvents.TagAdded.TYPE.equals(event.type())) {
                 var tag = notes.tagOf(event);
                 changed |= tag.isPresent() && shownTags.putIfAbsent(tag.get().seq(), tag.get()) == null;
                 continue;

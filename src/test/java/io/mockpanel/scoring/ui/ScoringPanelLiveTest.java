@@ -14,7 +14,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.vaadin.flow.component.select.Select;
-import io.mockpanel.panel.EventTypes;
+import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.PanelSessionService;
@@ -89,8 +89,8 @@ class ScoringPanelLiveTest extends ScoringPanelTestSupport {
             // A scenario not on screen.
             scoring.submit(panel.sessionId(), sheet(1, 0, 3, 3, 3, 3, 3));
         });
-        assertThat(catchUp()).contains(EventTypes.NOTE_SAVED, EventTypes.PROMPT_PUSHED, EventTypes.TIMER_STARTED,
-                "SCORE_DRAFT_SAVED", EventTypes.SCORE_SUBMITTED);
+        assertThat(catchUp()).contains(SessionEvents.NoteSaved.TYPE, SessionEvents.PromptPushed.TYPE, SessionEvents.TimerStarted.TYPE,
+                "SCORE_DRAFT_SAVED", SessionEvents.ScoreSubmitted.TYPE);
 
         verifyNoInteractions(counted, countedSessions);
         assertThat(text(scoringPanel, "scoring-status")).startsWith("0 of 2 submitted");
@@ -103,7 +103,7 @@ class ScoringPanelLiveTest extends ScoringPanelTestSupport {
         radio(scoringPanel, "score-area-0").setValue(ScoreScale.YES);
 
         as(panel.lead(), "INTERVIEWER", () -> scoring.submit(panel.sessionId(), sheet(0, 0, 3, 3, 3, 3, 3)));
-        assertThat(catchUp()).containsExactly(EventTypes.SCORE_SUBMITTED);
+        assertThat(catchUp()).containsExactly(SessionEvents.ScoreSubmitted.TYPE);
         verify(counted, times(1)).board(panel.sessionId(), 0);
         assertThat(text(scoringPanel, "scoring-status")).startsWith("1 of 2 submitted");
         assertThat(radio(scoringPanel, "score-area-0").getValue()).as("typing survives").isEqualTo(ScoreScale.YES);
@@ -186,7 +186,7 @@ class ScoringPanelLiveTest extends ScoringPanelTestSupport {
         assertThat(text(scoringPanel, "scoring-closed")).startsWith("Scoring is open while the session is live");
 
         as(panel.lead(), "INTERVIEWER", () -> sessions.start(panel.sessionId()));
-        assertThat(catchUp()).containsExactly(EventTypes.SESSION_STARTED);
+        assertThat(catchUp()).containsExactly(SessionEvents.SessionStarted.TYPE);
 
         assertThat(shows(scoringPanel, "my-sheet")).isTrue();
         assertThat(shows(scoringPanel, "scoring-closed")).isFalse();
