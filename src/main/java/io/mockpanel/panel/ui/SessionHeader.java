@@ -29,6 +29,8 @@ final class SessionHeader extends Div {
     private final Span stateBadge = Badge.of("");
     private final Span candidateBadge = Badge.of("", "contrast");
     private final UnorderedList people = new UnorderedList();
+    /** "Panel: 2 of 3 online", shown instead of the list where the screen is narrow. */
+    private final Span panelSummary = new Span();
     final Button start = new Button("Start session");
     final Button end = new Button("End session");
     final Button cancel = new Button("Cancel session");
@@ -54,7 +56,9 @@ final class SessionHeader extends Div {
             line.add(observing);
         }
         people.addClassName("presence-list");
-        var presence = new Div(candidateBadge, people);
+        panelSummary.addClassName("panel-summary");
+        panelSummary.setId("panel-summary");
+        var presence = new Div(candidateBadge, people, panelSummary);
         presence.addClassName("presence-line");
         invite.setId("show-invite");
         invite.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -122,8 +126,12 @@ final class SessionHeader extends Div {
         candidateBadge.getElement().getThemeList().remove(candidateOnline ? "contrast" : "success");
         candidateBadge.getElement().getThemeList().add(candidateOnline ? "success" : "contrast");
         people.removeAll();
+        List<String> online = new java.util.ArrayList<>();
         for (SessionMember member : session.members()) {
             boolean on = screens.getOrDefault(member.username(), 0) > 0;
+            if (on) {
+                online.add(member.displayName());
+            }
             var item = new ListItem(new Span(on ? "●" : "○"), new Span(" " + member.displayName() + " · "
                     + member.role().label()));
             item.addClassName(on ? "online" : "offline");
@@ -132,5 +140,8 @@ final class SessionHeader extends Div {
             item.getElement().setAttribute("data-username", member.username());
             people.add(item);
         }
+        panelSummary.setText("Panel: " + online.size() + " of " + session.members().size() + " online");
+        panelSummary.getElement().setAttribute("title", online.isEmpty() ? "Nobody of the panel is online"
+                : "Online: " + String.join(", ", online));
     }
 }

@@ -74,6 +74,10 @@ class ConsoleWorkspaceTest extends KaribuTest {
         assertThat(view.header.invite.isVisible()).isFalse();
         assertThat(_find(view, Button.class, spec -> spec.withId("end-session"))).isEmpty();
         assertThat(_find(view, Button.class, spec -> spec.withId("push-next"))).hasSize(1);
+        // A phone shows a summary instead of the list: only this panelist's own screen is open.
+        var summary = _get(view, com.vaadin.flow.component.html.Span.class, spec -> spec.withId("panel-summary"));
+        assertThat(summary.getText()).isEqualTo("Panel: 1 of 3 online");
+        assertThat(summary.getElement().getAttribute("title")).isEqualTo("Online: Pat Panelist");
     }
 
     @Test
