@@ -4,7 +4,7 @@ package io.mockpanel.security;
  * A request about an account that cannot be carried out, with a message for the person who made
  * it. {@code field} names the form field at fault, so the view can mark it.
  */
-public class AccountException extends RuntimeException {
+public class AccountException extends RuntimeException implements io.mockpanel.base.UserFacingException {
 
     public enum Field { USERNAME, DISPLAY_NAME, ROLE, PASSWORD, CURRENT_PASSWORD, ACCOUNT }
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How every Vaadin session of the app handles trouble: a database that is away gives a calm
- * message (see {@link DatabaseUnreachableErrorHandler}), and a page whose session is gone (after a
+ * message (see {@link AppErrorHandler}), and a page whose session is gone (after a
  * restart, or an expiry) reloads itself at once instead of asking the user to click a prompt. The
  * reload of a staff page lands on the sign-in form, which brings the user back to the same page.
  */
@@ -26,7 +26,7 @@ class VaadinSessionSetup implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(
-                new DatabaseUnreachableErrorHandler(init.getSession().getErrorHandler(), this::databaseAnswers)));
+                new AppErrorHandler(init.getSession().getErrorHandler(), this::databaseAnswers)));
         event.getSource().setSystemMessagesProvider(info -> reloadWhenExpired());
     }
 

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -18,14 +16,15 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.scenario.ImportChange;
-import io.mockpanel.scenario.ImportPreview;
 import io.mockpanel.scenario.ImportPreview.ScenarioImport;
+import io.mockpanel.scenario.ImportPreview;
 import io.mockpanel.scenario.ImportResult;
 import io.mockpanel.scenario.ScenarioFormatException;
 import io.mockpanel.scenario.ScenarioService;
 import io.mockpanel.security.AppRoles;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -118,8 +117,7 @@ class ScenarioImportView extends VerticalLayout {
         }
         try {
             ImportResult done = scenarios.importLibrary(pending.bytes(), pending.sourceName());
-            Notification.show("Imported " + pending.sourceName() + ": " + done.describe(), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success("Imported " + pending.sourceName() + ": " + done.describe());
             getUI().ifPresent(ui -> ui.navigate(ScenarioLibraryView.class));
         } catch (ScenarioFormatException e) {
             showProblems("Nothing was imported.", e);

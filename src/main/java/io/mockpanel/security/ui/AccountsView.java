@@ -1,26 +1,22 @@
 package io.mockpanel.security.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.ui.Badge;
-import java.util.ArrayList;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
+import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.security.Account;
 import io.mockpanel.security.AccountException;
 import io.mockpanel.security.AccountService;
@@ -29,6 +25,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Admins create accounts, disable and re-enable them, and reset passwords. */
 @Route("admin/accounts")
@@ -117,11 +116,9 @@ class AccountsView extends VerticalLayout {
     void setEnabled(Account account, boolean enabled) {
         try {
             accountService.setEnabled(account.id(), enabled);
-            Notification.show((enabled ? "Enabled " : "Disabled ") + account.username())
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success((enabled ? "Enabled " : "Disabled ") + account.username());
         } catch (AccountException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
         }
         refresh();
     }

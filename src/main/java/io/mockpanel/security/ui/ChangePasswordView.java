@@ -3,13 +3,12 @@ package io.mockpanel.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.security.AccountException;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.AppRoles;
@@ -56,7 +55,7 @@ class ChangePasswordView extends VerticalLayout {
             current.clear();
             replacement.clear();
             repeat.clear();
-            Notification.show("Your password was changed.").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success("Your password was changed.");
         } catch (AccountException e) {
             var field = e.field() == AccountException.Field.CURRENT_PASSWORD ? current : replacement;
             field.setErrorMessage(e.getMessage());

@@ -4,11 +4,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.security.AccountException;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
@@ -61,7 +60,7 @@ class CreateAccountDialog extends Dialog {
         try {
             var account = accountService.createAccount(new NewAccount(username.getValue(), displayName.getValue(),
                     role.getValue(), password.getValue()));
-            Notification.show("Created " + account.username()).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success("Created " + account.username());
             onCreated.run();
             close();
         } catch (AccountException e) {
@@ -72,7 +71,7 @@ class CreateAccountDialog extends Dialog {
                 case ROLE, CURRENT_PASSWORD, ACCOUNT -> null;
             };
             if (field == null) {
-                Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notifications.error(e.getMessage());
             } else {
                 field.setErrorMessage(e.getMessage());
                 field.setInvalid(true);

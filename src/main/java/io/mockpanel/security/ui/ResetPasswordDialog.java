@@ -3,9 +3,8 @@ package io.mockpanel.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.PasswordField;
+import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.security.Account;
 import io.mockpanel.security.AccountException;
 import io.mockpanel.security.AccountService;
@@ -26,8 +25,7 @@ class ResetPasswordDialog extends Dialog {
         save.addClickListener(e -> {
             try {
                 accountService.resetPassword(account.id(), password.getValue());
-                Notification.show("New password set for " + account.username())
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notifications.success("New password set for " + account.username());
                 close();
             } catch (AccountException ex) {
                 password.setErrorMessage(ex.getMessage());

@@ -6,23 +6,27 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import io.mockpanel.base.DatabaseFailures;
+import io.mockpanel.base.UserFacingException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a click that failed because the database is away into a calm message: what happened,
- * that nothing saved is lost, and to try again. Every other failure goes to Vaadin's own handler
- * unchanged. A failure to reach the database is logged as one line, at most once per
- * {@link #LOG_EVERY_MILLIS}, however many users click meanwhile.
+ * The one error handler of every Vaadin session. A failure whose message is written for the user
+ * ({@link UserFacingException}) that no screen handled is shown as it is; a click that failed
+ * because the database is away becomes a calm message: what happened, that nothing saved is lost,
+ * and to try again. Every other failure goes to Vaadin's own handler unchanged. A failure to
+ * reach the database is logged as one line, at most once per {@link #LOG_EVERY_MILLIS}, however
+ * many users click meanwhile.
  */
-final class DatabaseUnreachableErrorHandler implements ErrorHandler {
+final class AppErrorHandler implements ErrorHandler {
 
     static final String MESSAGE = "The database cannot be reached right now. Nothing you already saved is lost. "
             + "Please try again in a moment.";
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseUnreachableErrorHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(AppErrorHandler.class);
     private static final long LOG_EVERY_MILLIS = 30_000;
     private static final AtomicLong lastLogged = new AtomicLong();
 
@@ -33,7 +37,7 @@ final class DatabaseUnreachableErrorHandler implements ErrorHandler {
      * @param databaseAnswers asked only for a failure from the database that does not say why
      *                        (see {@link DatabaseFailures#involvesDatabase})
      */
-    DatabaseUnreachableErrorHandler(ErrorHandler otherwise, BooleanSupplier databaseAnswers) {
+    AppErrorHandler(ErrorHandler otherwise, BooleanSupplier databaseAnswers) {
         this.otherwise = otherwise;
         this.databaseAnswers = databaseAnswers;
     }
@@ -42,15 +46,28 @@ final class DatabaseUnreachableErrorHandler implements ErrorHandler {
     public void error(ErrorEvent event) {
         Throwable failure = event.getThrowable();
         UI ui = event.getComponent().flatMap(c -> c.getUI()).orElse(UI.getCurrent());
-        if (ui == null || !unreachable(failure)) {
+        if (ui == null) {
+            otherwise.error(event);
+            return;
+        }
+        Optional<UserFacingException> forTheUser = userFacing(failure);
+        if (forTheUser.isPresent()) {
+            show(ui, forTheUser.get().getMessage(), NotificationVariant.LUMO_ERROR, "user-facing-error");
+            return;
+        }
+        if (!unreachable(failure)) {
             otherwise.error(event);
             return;
         }
         logOnce(failure);
-        // Vaadin calls the handler with the session locked, so the UI can be changed right here.
-        Notification notification = new Notification(MESSAGE, 6_000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
-        notification.addClassName("database-unreachable");
+        show(ui, MESSAGE, NotificationVariant.LUMO_WARNING, "database-unreachable");
+    }
+
+    /** Vaadin calls the handler with the session locked, so the failing UI can be changed right here. */
+    private static void show(UI ui, String message, NotificationVariant variant, String className) {
+        Notification notification = new Notification(message, 6_000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(variant);
+        notification.addClassName(className);
         ui.add(notification);
         // Added by hand (the failing UI, not whatever UI is current), so removed by hand once closed.
         notification.addOpenedChangeListener(change -> {
@@ -59,6 +76,16 @@ final class DatabaseUnreachableErrorHandler implements ErrorHandler {
             }
         });
         notification.open();
+    }
+
+    /** The failure, or one of its causes, carries a message for the user. */
+    private static Optional<UserFacingException> userFacing(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UserFacingException forTheUser && forTheUser.getMessage() != null) {
+                return Optional.of(forTheUser);
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean unreachable(Throwable failure) {

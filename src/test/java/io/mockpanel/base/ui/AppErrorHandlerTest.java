@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A click that fails because the database is away ends in a calm message, not a stack trace or
  * silence; every other failure keeps Vaadin's handling. A page whose session expired reloads.
  */
-class DatabaseUnreachableErrorHandlerTest extends KaribuTest {
+class AppErrorHandlerTest extends KaribuTest {
 
     @Autowired
     DataSource dataSource;
@@ -41,13 +41,13 @@ class DatabaseUnreachableErrorHandlerTest extends KaribuTest {
 
     @Test
     void every_vaadin_session_gets_the_handler() {
-        assertThat(VaadinSession.getCurrent().getErrorHandler()).isInstanceOf(DatabaseUnreachableErrorHandler.class);
+        assertThat(VaadinSession.getCurrent().getErrorHandler()).isInstanceOf(AppErrorHandler.class);
     }
 
     @Test
     void a_failure_to_reach_the_database_shows_the_calm_message_and_nothing_else() {
         List<ErrorEvent> passedOn = new ArrayList<>();
-        ErrorHandler handler = new DatabaseUnreachableErrorHandler(passedOn::add, () -> {
+        ErrorHandler handler = new AppErrorHandler(passedOn::add, () -> {
             throw new AssertionError("the failure says what it is: no need to ask the database");
         });
 
@@ -64,9 +64,29 @@ class DatabaseUnreachableErrorHandlerTest extends KaribuTest {
     }
 
     @Test
+    void a_message_written_for_the_user_that_no_screen_handled_is_shown_as_it_is_and_goes_no_further() {
+        List<ErrorEvent> passedOn = new ArrayList<>();
+        ErrorHandler handler = new AppErrorHandler(passedOn::add, () -> {
+            throw new AssertionError("a refusal is not an outage: no need to ask the database");
+        });
+
+        // As Vaadin passes it on: wrapped by the listener's invocation.
+        handler.error(new ErrorEvent(new RuntimeException("listener failed",
+                new io.mockpanel.panel.SessionException("The session is not live: start it first (only the lead can)."))));
+
+        List<Notification> shown = _find(Notification.class);
+        assertThat(shown).hasSize(1);
+        assertThat(shown.getFirst().hasClassName("user-facing-error")).isTrue();
+        assertThat(shown.getFirst().getElement().getTextRecursively()
+                + shown.getFirst().getElement().getProperty("text", ""))
+                .contains("The session is not live: start it first (only the lead can).");
+        assertThat(passedOn).isEmpty();
+    }
+
+    @Test
     void any_other_failure_goes_to_vaadins_own_handling() {
         List<ErrorEvent> passedOn = new ArrayList<>();
-        ErrorHandler handler = new DatabaseUnreachableErrorHandler(passedOn::add, () -> false);
+        ErrorHandler handler = new AppErrorHandler(passedOn::add, () -> false);
 
         handler.error(new ErrorEvent(new IllegalStateException("a bug")));
 
@@ -85,7 +105,7 @@ class DatabaseUnreachableErrorHandlerTest extends KaribuTest {
                 new SQLException("Connection is closed")));
         List<ErrorEvent> passedOn = new ArrayList<>();
 
-        new DatabaseUnreachableErrorHandler(passedOn::add, () -> false).error(new ErrorEvent(rollbackFailure));
+        new AppErrorHandler(passedOn::add, () -> false).error(new ErrorEvent(rollbackFailure));
 
         assertThat(passedOn).isEmpty();
         assertThat(_find(Notification.class)).hasSize(1);
@@ -97,7 +117,7 @@ class DatabaseUnreachableErrorHandlerTest extends KaribuTest {
                 new SQLException("Connection is closed")));
         List<ErrorEvent> passedOn = new ArrayList<>();
 
-        new DatabaseUnreachableErrorHandler(passedOn::add, () -> true).error(new ErrorEvent(rollbackFailure));
+        new AppErrorHandler(passedOn::add, () -> true).error(new ErrorEvent(rollbackFailure));
 
         assertThat(passedOn).hasSize(1);
         assertThat(_find(Notification.class)).isEmpty();
