@@ -38,8 +38,8 @@ final class SessionHeader extends Div {
     final Button invite = new Button("Invite link", VaadinIcon.LINK.create());
     final Button shortcuts = new Button(VaadinIcon.KEYBOARD_O.create());
 
-    /** {@code actions} runs the lead's lifecycle commands; it is not called for other roles. */
-    SessionHeader(SessionDetails session, SessionRole role, LifecycleActions actions) {
+    /** The lead's lifecycle commands run only for the lead; end and cancel after the user confirmed. */
+    SessionHeader(SessionDetails session, SessionRole role, Runnable onStart, Runnable onEnd, Runnable onCancel) {
         addClassName("console-header");
         var heading = new H2(session.title());
         heading.addClassName("console-title");
@@ -70,18 +70,18 @@ final class SessionHeader extends Div {
         if (role == SessionRole.LEAD) {
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             start.setId("start-session");
-            start.addClickListener(e -> actions.start());
+            start.addClickListener(e -> onStart.run());
             end.setId("end-session");
             end.addClickListener(e -> Confirmation.ask("confirm-end", "End the session?",
                     "The candidate's screen shows that the session is over and their link stops working. "
                             + "Notes and scores stay open for the panel.",
-                    "End session", actions::end));
+                    "End session", onEnd));
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             cancel.setId("cancel-session");
             cancel.addClickListener(e -> Confirmation.ask("confirm-cancel", "Cancel the session?",
                     "It is marked cancelled for good: the candidate's screen shows that the session is over, "
                             + "their link stops working, and no more scores can be given.",
-                    "Cancel session", actions::cancel));
+                    "Cancel session", onCancel));
             buttons.add(start, end, cancel);
         }
         shortcuts.setId("show-shortcuts");
@@ -90,15 +90,6 @@ final class SessionHeader extends Div {
         shortcuts.setTooltipText("Keyboard shortcuts (?)");
         buttons.add(shortcuts);
         add(line, presence, buttons);
-    }
-
-    /** The lead's lifecycle commands; end and cancel run after the user confirmed. */
-    interface LifecycleActions {
-        void start();
-
-        void end();
-
-        void cancel();
     }
 
     void showState(SessionState state) {

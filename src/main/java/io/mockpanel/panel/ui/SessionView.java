@@ -14,7 +14,6 @@ import com.vaadin.flow.router.Route;
 import io.mockpanel.base.PublicUrl;
 import io.mockpanel.base.ui.FullWidthView;
 import io.mockpanel.base.ui.Notifications;
-import io.mockpanel.base.ui.ShortcutHint;
 import io.mockpanel.panel.CandidateScreen;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
@@ -155,45 +154,21 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     private void build(SessionDetails s, LiveFeed liveFeed) {
         boolean panel = myRole != SessionRole.OBSERVER;
-        header = new SessionHeader(s, myRole, new SessionHeader.LifecycleActions() {
-            @Override
-            public void start() {
-                act(() -> sessions.start(sessionId));
-            }
-
-            @Override
-            public void end() {
-                act(() -> sessions.end(sessionId));
-            }
-
-            @Override
-            public void cancel() {
-                act(() -> sessions.cancel(sessionId));
-            }
-        });
+        header = new SessionHeader(s, myRole, () -> act(() -> sessions.start(sessionId)),
+                () -> act(() -> sessions.end(sessionId)), () -> act(() -> sessions.cancel(sessionId)));
         header.shortcuts.addClickListener(e -> showShortcuts());
         header.invite.addClickListener(e -> InviteDialog.open(inviteCard));
         agenda = new AgendaPane(s.agenda(), panel, () -> act(() -> control.pushNext(sessionId)
                 .ifPresentOrElse(ref -> { }, () -> Notifications.info("Everything on the agenda has been pushed."))),
                 ref -> act(() -> control.push(sessionId, ref)),
                 (ref, covered) -> act(() -> control.markCovered(sessionId, ref, covered)));
-        timer = new TimerCard(s.agenda(), panel, new TimerCard.TimerControl() {
-            @Override
-            public void toggle(int scenario, boolean runningNow) {
-                act(() -> {
-                    if (runningNow) {
-                        control.pauseTimer(sessionId, scenario);
-                    } else {
-                        control.startTimer(sessionId, scenario);
-                    }
-                });
+        timer = new TimerCard(s.agenda(), panel, (scenario, runningNow) -> act(() -> {
+            if (runningNow) {
+                control.pauseTimer(sessionId, scenario);
+            } else {
+                control.startTimer(sessionId, scenario);
             }
-
-            @Override
-            public void extend(int scenario) {
-                act(() -> control.extendTimer(sessionId, scenario, 5));
-            }
-        });
+        }), scenario -> act(() -> control.extendTimer(sessionId, scenario, 5)));
         see.addClassName("see-pane");
         see.addClassName("pane-scroll");
         if (myRole == SessionRole.LEAD) {
@@ -202,7 +177,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         see.add(timer, mirror, clarifications);
 
         List<Workspace.Pane> panes = new ArrayList<>();
-        panes.add(new Workspace.Pane("notes", "Write", "Notes", notesPane(liveFeed)));
+        panes.add(new Workspace.Pane("notes", "Write", "Notes", NotesColumn.of(NotesParts.of(liveFeed, notes, myRole))));
         var context = new ConsoleContext(sessionId, myRole, liveFeed);
         sections.stream().sorted(Comparator.comparingInt(ConsoleSection::order)).forEach(section -> panes.add(
                 new Workspace.Pane(section.title().toLowerCase(java.util.Locale.ROOT), section.title(),
@@ -212,25 +187,6 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         showStage();
         showInvite();
         clarifications.show(liveFeed.live().clarifications());
-    }
-
-    /**
-     * The write region's notes: the composer and quick tags stay put while the timeline under
-     * them scrolls (on a phone the whole pane scrolls instead).
-     */
-    private Div notesPane(LiveFeed liveFeed) {
-        NotesParts parts = NotesParts.of(liveFeed, notes, myRole);
-        var pane = new Div();
-        pane.addClassName("notes-pane");
-        if (parts.composer() != null && parts.tags() != null) {
-            var writing = new Div(parts.composer(), parts.tags());
-            writing.addClassName("notes-writing");
-            pane.add(writing);
-        }
-        var timeline = new Div(parts.timeline());
-        timeline.addClassName("notes-timeline-scroll");
-        pane.add(timeline);
-        return pane;
     }
 
     /** The feed's events, read once for the whole screen; each part redraws only for what concerns it. */
@@ -295,18 +251,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     @ClientCallable
     void showShortcuts() {
-        ShortcutHelp.open(shortcuts());
-    }
-
-    private List<ShortcutHint> shortcuts() {
-        List<ShortcutHint> hints = new ArrayList<>();
-        if (myRole != SessionRole.OBSERVER) {
-            hints.add(new ShortcutHint("Alt+N", "Push the next item of the agenda"));
-            hints.add(new ShortcutHint("Alt+P", "Start or pause the timer of the scenario on screen"));
-            hints.addAll(NotesPanel.SHORTCUTS);
-        }
-        hints.add(new ShortcutHint("?", "Show this list"));
-        return hints;
+        ShortcutHelp.open(ShortcutHelp.forConsole(myRole));
     }
 
     private void act(Runnable action) {

@@ -15,6 +15,7 @@ import io.mockpanel.scenario.ScenarioContent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -35,7 +36,12 @@ final class TimerCard extends Div {
     private boolean isRunning;
 
     /** Without {@code canControl} (observers) the card has no buttons at all. */
-    TimerCard(List<ScenarioContent> agenda, boolean canControl, TimerControl control) {
+    /**
+     * {@code onToggle} gets the scenario on screen and whether its timer ran when the user clicked
+     * (so two people clicking "Pause" at once both mean pause); {@code onExtend} the scenario.
+     */
+    TimerCard(List<ScenarioContent> agenda, boolean canControl, BiConsumer<Integer, Boolean> onToggle,
+            IntConsumer onExtend) {
         this.agenda = agenda;
         addClassName("area-card");
         addClassName("timer-card");
@@ -58,15 +64,8 @@ final class TimerCard extends Div {
         }
         running.add(pacing);
         add(new H3("Timer"), hint, running);
-        toggle.addClickListener(e -> current().ifPresent(index -> control.toggle(index, isRunning)));
-        extend.addClickListener(e -> current().ifPresent(control::extend));
-    }
-
-    /** What the timer's buttons do, for the scenario on screen. */
-    interface TimerControl {
-        void toggle(int scenario, boolean runningNow);
-
-        void extend(int scenario);
+        toggle.addClickListener(e -> current().ifPresent(index -> onToggle.accept(index, isRunning)));
+        extend.addClickListener(e -> current().ifPresent(onExtend::accept));
     }
 
     private Optional<Integer> currentScenario = Optional.empty();
