@@ -16,45 +16,17 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import io.mockpanel.panel.Note;
 import io.mockpanel.panel.NoteService;
-import io.mockpanel.panel.SessionEventBus;
-import io.mockpanel.panel.SessionTimeline;
-import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.AdditionalAnswers;
 import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-class NoteComposerTest extends KaribuTest {
-
-    @Autowired
-    NoteService notes;
-
-    @Autowired
-    SessionTimeline timeline;
-
-    @Autowired
-    SessionEventBus bus;
-
-    @Autowired
-    TestPanel testPanel;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    /** Runs before the base class signs out: live refreshes still queued must not run signed out. */
-    @AfterEach
-    void unmount() {
-        UI.getCurrent().removeAll();
-        MockVaadin.runUIQueue();
-    }
+class NoteComposerTest extends NotesPartsTest {
 
     private NoteComposer mount(long sessionId, String username) {
         return mountOn(notes, sessionId, username);

@@ -10,58 +10,27 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import io.mockpanel.base.ui.ShortcutHint;
-import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.Note;
 import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.PromptKind;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.QuickTag;
-import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.SessionRole;
-import io.mockpanel.panel.SessionTimeline;
 import io.mockpanel.support.FollowedFeed;
-import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.AdditionalAnswers;
 import org.mockito.Mockito;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The notes parts together, as a console shows them: wiring, what they read on live events, shortcuts. */
-class NotesPanelTest extends KaribuTest {
+class NotesPanelTest extends NotesPartsTest {
 
     /** NoteService's methods that read nothing: they decode an event the feed already read. */
     private static final Set<String> NO_READ = Set.of("noteSaved", "tagOf");
-
-    @Autowired
-    NoteService notes;
-
-    @Autowired
-    SessionTimeline timeline;
-
-    @Autowired
-    SessionEventBus bus;
-
-    @Autowired
-    LiveControlService control;
-
-    @Autowired
-    TestPanel testPanel;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @AfterEach
-    void unmount() {
-        UI.getCurrent().removeAll();
-        MockVaadin.runUIQueue();
-    }
 
     /** Calls to the service that read or write the database (every method but the event decoders). */
     private static List<String> readsOf(NoteService spy) {

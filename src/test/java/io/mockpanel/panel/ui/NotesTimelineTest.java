@@ -9,48 +9,19 @@ import static io.mockpanel.panel.ui.NotesTestSupport.timelineTags;
 import static io.mockpanel.panel.ui.NotesTestSupport.timelineTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
-import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.Note;
 import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.PromptKind;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.QuickTag;
-import io.mockpanel.panel.SessionEventBus;
-import io.mockpanel.panel.SessionTimeline;
-import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-class NotesTimelineTest extends KaribuTest {
-
-    @Autowired
-    NoteService notes;
-
-    @Autowired
-    SessionTimeline timeline;
-
-    @Autowired
-    SessionEventBus bus;
-
-    @Autowired
-    LiveControlService control;
-
-    @Autowired
-    TestPanel testPanel;
-
-    @AfterEach
-    void unmount() {
-        UI.getCurrent().removeAll();
-        MockVaadin.runUIQueue();
-    }
+class NotesTimelineTest extends NotesPartsTest {
 
     private NotesTestSupport.Mounted mount(long sessionId, String username, String role) {
         login(username, role);

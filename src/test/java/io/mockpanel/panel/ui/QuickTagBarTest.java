@@ -6,53 +6,24 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.mockpanel.panel.ui.NotesTestSupport.timelineTags;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.ShortcutsKt;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import io.mockpanel.base.ui.ShortcutHint;
-import io.mockpanel.panel.LiveControlService;
-import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.PromptKind;
 import io.mockpanel.panel.PromptRef;
-import io.mockpanel.panel.SessionEventBus;
-import io.mockpanel.panel.SessionTimeline;
-import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class QuickTagBarTest extends KaribuTest {
-
-    @Autowired
-    NoteService notes;
-
-    @Autowired
-    SessionTimeline timeline;
-
-    @Autowired
-    SessionEventBus bus;
-
-    @Autowired
-    LiveControlService control;
+class QuickTagBarTest extends NotesPartsTest {
 
     @Autowired
     PanelSessionService sessions;
-
-    @Autowired
-    TestPanel testPanel;
-
-    @AfterEach
-    void unmount() {
-        UI.getCurrent().removeAll();
-        MockVaadin.runUIQueue();
-    }
 
     private QuickTagBar mount(long sessionId, String username) {
         login(username, "INTERVIEWER");
