@@ -78,7 +78,9 @@ class OpenScreens implements VaadinServiceInitListener {
             try {
                 AccountPrincipal principal = principalOf(ui);
                 if (principal != null && !epochs.isCurrent(principal.getUsername(), principal.sessionEpoch())) {
-                    screens.remove(ui);
+                    // Kept in the set until it detaches: a page still loading may not have its
+                    // push connection yet, and the change would wait for its next request. The
+                    // next sweep sends it again; leaving for the sign-in page detaches the UI.
                     ui.access(() -> ui.getPage().setLocation("login"));
                 }
             } catch (RuntimeException e) {
