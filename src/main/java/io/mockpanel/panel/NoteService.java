@@ -2,9 +2,6 @@ package io.mockpanel.panel;
 
 import io.mockpanel.panel.SessionEvents.NoteSaved;
 import io.mockpanel.panel.SessionEvents.TagAdded;
-import io.mockpanel.scenario.ScenarioContent;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -56,10 +52,6 @@ public class NoteService {
     public record SessionNotes(List<Note> notes, List<TagMark> tags) {
     }
 
-    private static final String NOTE_COLUMNS = """
-            n.id, n.author, a.display_name, n.private, n.text, n.offset_ms, n.prompt::text as prompt,
-            n.created_at, n.updated_at, n.version""";
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
@@ -68,9 +60,11 @@ public class NoteService {
     private final SessionTimeline timeline;
     private final RateLimits rateLimits;
     private final NoteAnnouncements announcements = new NoteAnnouncements();
+    private final NoteRows rows;
 
     NoteService(JdbcClient jdbc, JsonMapper json, Clock clock, PanelSessionService sessions, SessionEventLog log,
-            SessionTimeline timeline, RateLimits rateLimits) {
+            SessionTimeline timeline, RateLimits rateLimits, NoteRows rows) {
+        this.rows = rows;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -107,7 +101,7 @@ public class NoteService {
         sessions.requirePanelist(sessionId);
         String me = PanelSessionService.me();
         rateLimits.acquire(RateLimits.Limit.NOTE_SAVE, me + ":" + sessionId, "Notes were saved too often.");
-        String clean = clean(text);
+        String clean = NoteText.clean(text);
         Instant now = clock.instant();
         long id;
         if (noteId == null) {
@@ -127,14 +121,14 @@ public class NoteService {
                     .params(clean, isPrivate, at(now), noteId, sessionId, me, expectedVersion)
                     .update();
             if (changed == 0) {
-                Note current = find(sessionId, noteId, me)
+                Note current = rows.find(sessionId, noteId, me)
                         .filter(note -> note.author().equals(me))
                         .orElseThrow(() -> new SessionException("That note is not one of yours in this session."));
                 throw new NoteConflictException(current);
             }
             id = noteId;
         }
-        Note saved = find(sessionId, id, me).orElseThrow();
+        Note saved = rows.find(sessionId, id, me).orElseThrow();
         boolean announce = announcements.announceSave(id, isPrivate, noteId == null, kind, now);
         if (announce) {
             announce(sessionId, saved.id(), me, saved.isPrivate(), saved.version(), now);
@@ -174,7 +168,7 @@ public class NoteService {
     public Optional<Note> myNote(long sessionId, long noteId) {
         sessions.requireMember(sessionId);
         String me = PanelSessionService.me();
-        return find(sessionId, noteId, me).filter(note -> note.author().equals(me));
+        return rows.find(sessionId, noteId, me).filter(note -> note.author().equals(me));
     }
 
     /**
@@ -188,17 +182,7 @@ public class NoteService {
         if (noteIds.isEmpty()) {
             return List.of();
         }
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
-        return jdbc.sql("select " + NOTE_COLUMNS + """
-                 from session_note n join user_account a on a.username = n.author
-                where n.session_id = :session and n.id in (:ids) and (not n.private or n.author = :me)
-                  and exists (select 1 from session_member m where m.session_id = n.session_id and m.username = :me)
-                order by n.created_at desc, n.id desc""")
-                .param("session", sessionId)
-                .param("ids", List.copyOf(noteIds))
-                .param("me", PanelSessionService.me())
-                .query((rs, row) -> note(rs, agenda))
-                .list();
+        return rows.visibleNotes(sessionId, noteIds, PanelSessionService.me());
     }
 
     /** The notes (as {@link #notes}) and the tags of the session, with one membership check. */
@@ -206,7 +190,7 @@ public class NoteService {
     @Transactional(readOnly = true)
     public SessionNotes sessionNotes(long sessionId) {
         sessions.requireMember(sessionId);
-        return new SessionNotes(readNotes(sessionId), readTags(sessionId, 0));
+        return new SessionNotes(rows.notes(sessionId, PanelSessionService.me()), rows.tags(sessionId));
     }
 
     /** A NOTE_SAVED event's payload; empty for an event of another type. Reads nothing. */
@@ -226,8 +210,7 @@ public class NoteService {
         if (!event.is(TagAdded.class)) {
             return Optional.empty();
         }
-        return tagMark(event.seq(), event.actor(), null, event.payload(), event.at(),
-                sessions.agenda(event.sessionId()));
+        return rows.tagOf(event);
     }
 
     /** The notes the caller may see in the session (everyone's shared ones and their own), newest first. */
@@ -235,18 +218,7 @@ public class NoteService {
     @Transactional(readOnly = true)
     public List<Note> notes(long sessionId) {
         sessions.requireMember(sessionId);
-        return readNotes(sessionId);
-    }
-
-    private List<Note> readNotes(long sessionId) {
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
-        return jdbc.sql("select " + NOTE_COLUMNS + """
-                 from session_note n join user_account a on a.username = n.author
-                where n.session_id = ? and (not n.private or n.author = ?)
-                order by n.created_at desc, n.id desc""")
-                .params(sessionId, PanelSessionService.me())
-                .query((rs, row) -> note(rs, agenda))
-                .list();
+        return rows.notes(sessionId, PanelSessionService.me());
     }
 
     /** The caller's own notes in the session, newest first (private ones included). */
@@ -275,7 +247,7 @@ public class NoteService {
         var payload = new TagAdded(tag.name(), live.offset(now).toMillis(), live.current().orElse(null), myName);
         SessionEvent event = log.append(sessionId, payload, me);
         return new TagMark(event.seq(), me, myName, tag, Duration.ofMillis(payload.offsetMs()), payload.prompt(),
-                label(payload.prompt(), sessions.agenda(sessionId)), event.at());
+                rows.label(payload.prompt(), sessions.agenda(sessionId)), event.at());
     }
 
     /** Every quick tag of the session, newest first. */
@@ -283,7 +255,7 @@ public class NoteService {
     @Transactional(readOnly = true)
     public List<TagMark> tags(long sessionId) {
         sessions.requireMember(sessionId);
-        return readTags(sessionId, 0);
+        return rows.tags(sessionId);
     }
 
     /** Whether the caller may write notes and tags here (the lead and panelists; not observers). */
@@ -294,21 +266,6 @@ public class NoteService {
     }
 
     // --- internals ---------------------------------------------------------------------------------
-
-    /** The session's tags, newest first; only the one with that number when {@code seq} is positive. */
-    private List<TagMark> readTags(long sessionId, long seq) {
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
-        return jdbc.sql("""
-                select e.seq, e.actor, coalesce(a.display_name, e.actor) as display_name, e.payload::text as payload,
-                       e.created_at
-                  from session_event e left join user_account a on a.username = e.actor
-                 where e.session_id = ? and e.type = ? and (? <= 0 or e.seq = ?)
-                 order by e.seq desc""")
-                .params(sessionId, TagAdded.TYPE, seq, seq)
-                .query((rs, row) -> tagMark(rs.getLong("seq"), rs.getString("actor"), rs.getString("display_name"),
-                        rs.getString("payload"), instant(rs, "created_at"), agenda))
-                .list().stream().flatMap(Optional::stream).toList();
-    }
 
     private void announce(long sessionId, long noteId, String me, boolean isPrivate, long version, Instant now) {
         log.append(sessionId, new NoteSaved(noteId, me, isPrivate, version), me);
@@ -321,86 +278,9 @@ public class NoteService {
         });
     }
 
-    /** One note if {@code viewer} may see it. */
-    private Optional<Note> find(long sessionId, long noteId, String viewer) {
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
-        return jdbc.sql("select " + NOTE_COLUMNS + """
-                 from session_note n join user_account a on a.username = n.author
-                where n.id = ? and n.session_id = ? and (not n.private or n.author = ?)""")
-                .params(noteId, sessionId, viewer)
-                .query((rs, row) -> note(rs, agenda))
-                .optional();
-    }
-
-    private Note note(ResultSet rs, List<ScenarioContent> agenda) throws SQLException {
-        String promptJson = rs.getString("prompt");
-        PromptRef prompt = promptJson == null ? null : json.readValue(promptJson, PromptRef.class);
-        return new Note(rs.getLong("id"), rs.getString("author"), rs.getString("display_name"),
-                rs.getBoolean("private"), rs.getString("text"), Duration.ofMillis(rs.getLong("offset_ms")), prompt,
-                label(prompt, agenda), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
-    }
-
-    /** {@code authorName}: the account's name now; null to take the one the event recorded. */
-    private Optional<TagMark> tagMark(long seq, String actor, @Nullable String authorName, String payloadJson,
-            Instant at, List<ScenarioContent> agenda) {
-        TagAdded payload = json.readValue(payloadJson, TagAdded.class);
-        QuickTag tag;
-        try {
-            tag = QuickTag.valueOf(payload.tag());
-        } catch (IllegalArgumentException retired) {
-            return Optional.empty();
-        }
-        String name = authorName != null ? authorName : payload.authorName() != null ? payload.authorName() : actor;
-        return Optional.of(new TagMark(seq, actor, name, tag, Duration.ofMillis(payload.offsetMs()), payload.prompt(),
-                label(payload.prompt(), agenda), at));
-    }
-
-    private static @Nullable String label(@Nullable PromptRef prompt, List<ScenarioContent> agenda) {
-        if (prompt == null || !prompt.existsIn(agenda)) {
-            return null;
-        }
-        return prompt.label(agenda);
-    }
-
-    /**
-     * Removes NUL characters (PostgreSQL cannot store them), replaces unpaired surrogates (not
-     * encodable as UTF-8) with U+FFFD and enforces the length; everything else is kept exactly.
-     */
-    static String clean(@Nullable String text) {
-        String value = text == null ? "" : text.replace("\0", "");
-        StringBuilder repaired = null;
-        for (int i = 0; i < value.length(); ) {
-            int codePoint = value.codePointAt(i);
-            int width = Character.charCount(codePoint);
-            if (Character.isSurrogate((char) codePoint) && width == 1) {
-                if (repaired == null) {
-                    repaired = new StringBuilder(value.length()).append(value, 0, i);
-                }
-                repaired.append('\uFFFD');
-            } else if (repaired != null) {
-                repaired.appendCodePoint(codePoint);
-            }
-            i += width;
-        }
-        String result = repaired == null ? value : repaired.toString();
-        int length = result.codePointCount(0, result.length());
-        if (length > MAX_LENGTH) {
-            throw new SessionException("A note holds at most " + grouped(MAX_LENGTH) + " characters; this one has "
-                    + grouped(length) + ". Shorten it to save it: nothing was saved.");
-        }
-        return result;
-    }
-
-    /** 20000 → "20 000". */
-    static String grouped(int number) {
-        return String.format(Locale.ROOT, "%,d", number).replace(',', ' ');
-    }
-
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
+
 }
