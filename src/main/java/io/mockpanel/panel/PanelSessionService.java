@@ -43,9 +43,11 @@ public class PanelSessionService {
     private final Clock clock;
     private final ScenarioService scenarios;
     private final SessionEventLog events;
+    private final CandidateRecords candidates;
 
     PanelSessionService(JdbcClient jdbc, JsonMapper json, Clock clock, ScenarioService scenarios,
-            SessionEventLog events) {
+            SessionEventLog events, CandidateRecords candidates) {
+        this.candidates = candidates;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -86,9 +88,10 @@ public class PanelSessionService {
         checkActive(observers, "COACH", "an observing coach");
 
         Instant now = clock.instant();
-        long id = jdbc.sql("insert into panel_session (title, candidate_name, candidate_email, lead_username, "
-                        + "state, created_at) values (?, ?, ?, ?, 'SCHEDULED', ?) returning id")
-                .params(title, candidate, email, lead, at(now)).query(Long.class).single();
+        long person = candidates.forSession(candidate, email, now);
+        long id = jdbc.sql("insert into panel_session (title, candidate_name, candidate_email, candidate_id, "
+                        + "lead_username, state, created_at) values (?, ?, ?, ?, ?, 'SCHEDULED', ?) returning id")
+                .params(title, candidate, email, person, lead, at(now)).query(Long.class).single();
         addMember(id, lead, SessionRole.LEAD);
         panelists.forEach(username -> addMember(id, username, SessionRole.PANELIST));
         observers.forEach(username -> addMember(id, username, SessionRole.OBSERVER));

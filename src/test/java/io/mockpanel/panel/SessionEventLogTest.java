@@ -44,9 +44,11 @@ class SessionEventLogTest {
         jdbc.sql("insert into user_account (username, display_name, role, password_hash, created_at, updated_at) "
                         + "values (?, 'Event Lead', 'INTERVIEWER', 'x', now(), now())")
                 .param(lead).update();
-        sessionId = jdbc.sql("insert into panel_session (title, candidate_name, lead_username, created_at) "
-                        + "values ('Events', 'Cand', ?, ?) returning id")
-                .params(lead, OffsetDateTime.now()).query(Long.class).single();
+        long candidate = jdbc.sql("insert into candidate (display_name, created_at) values ('Cand', now()) returning id")
+                .query(Long.class).single();
+        sessionId = jdbc.sql("insert into panel_session (title, candidate_name, candidate_id, lead_username, created_at) "
+                        + "values ('Events', 'Cand', ?, ?, ?) returning id")
+                .params(candidate, lead, OffsetDateTime.now()).query(Long.class).single();
     }
 
     @Test

@@ -1,0 +1,10 @@
+/**
+ * After the session: history, the session review, coaching notes, development reports, candidate
+ * progress, calibration, exports, and privacy (anonymise, delete, retention, the audit log).
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"panel::api", "base", "base::ui", "security", "scenario", "scoring"})
+package io.mockpanel.review;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
