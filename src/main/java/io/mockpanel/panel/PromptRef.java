@@ -9,6 +9,7 @@ import java.util.Optional;
  * Points at one pushable item of a session's agenda: a scenario (by agenda position) and a part of
  * it; {@code area} and {@code question} are -1 unless the part is a question.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PromptRef(int scenario, PromptKind kind, int area, int question) {
 
     public static PromptRef of(int scenario, PromptKind kind) {

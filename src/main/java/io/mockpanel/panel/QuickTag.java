@@ -8,6 +8,7 @@ import java.util.List;
  * library's guidance (response framework, advanced tips, common mistakes); the hint is its advice.
  * The names are stored in TAG_ADDED events: rename a label freely, never a constant.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum QuickTag {
     STAR_SITUATION(Group.STAR, "Situation", "Set the context and scale"),
     STAR_TASK(Group.STAR, "Task", "Defined responsibilities and objectives"),
