@@ -1,10 +1,11 @@
 package io.mockpanel.review;
 
 import io.mockpanel.panel.SessionRole;
-import io.mockpanel.security.AccountPrincipal;
-import io.mockpanel.security.CurrentUser;
+import io.mockpanel.security.AccountRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +26,19 @@ public class ReviewAccess {
         this.audit = audit;
     }
 
-    /** The signed-in account (no session involved). */
+    /** The signed-in account (no session involved); its role from the granted authorities. */
     public Reviewer me() {
-        AccountPrincipal principal = CurrentUser.principal()
-                .orElseThrow(() -> new AccessDeniedException("Sign in to review sessions."));
-        return new Reviewer(principal.getUsername(), principal.role(), null);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new AccessDeniedException("Sign in to review sessions.");
+        }
+        for (AccountRole role : AccountRole.values()) {
+            if (authentication.getAuthorities().stream()
+                    .anyMatch(granted -> ("ROLE_" + role.name()).equals(granted.getAuthority()))) {
+                return new Reviewer(authentication.getName(), role, null);
+            }
+        }
+        throw new AccessDeniedException("Only staff accounts review sessions.");
     }
 
     /**
