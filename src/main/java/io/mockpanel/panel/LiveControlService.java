@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * panelists may act, observers only watch.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class LiveControlService {
 
     private final PanelSessionService sessions;

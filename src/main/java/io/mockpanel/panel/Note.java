@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param isPrivate   only its author ever sees the note
  * @param promptLabel the prompt's label, e.g. "Crisis Management › Situation"; null when nothing was pushed
  */
+@org.springframework.modulith.NamedInterface("api")
 public record Note(long id, String author, String authorName, boolean isPrivate, String text, Duration offset,
         @Nullable PromptRef prompt, @Nullable String promptLabel, Instant createdAt, Instant updatedAt,
         long version) {

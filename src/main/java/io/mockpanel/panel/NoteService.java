@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * types on at most every few seconds ({@link NoteAnnouncements}, decision 0022).
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class NoteService {
 
     /** The longest note, in characters (Unicode code points, so an emoji counts once). */
