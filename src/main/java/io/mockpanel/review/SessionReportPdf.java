@@ -51,8 +51,14 @@ public final class SessionReportPdf {
 
     public static final String CONTENT_TYPE = "application/pdf";
 
-    private static final byte[] REGULAR = font("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("/fonts/DejaVuSans-Bold.ttf");
+    /*
+     * Parsed once: parsing the two 700 kB fonts was most of a render's time. A BaseFont holds no
+     * per-document state (each writer keeps its own record of the glyphs it used for the subset),
+     * so one instance serves every report, concurrently too.
+     */
+    private static final BaseFont REGULAR = font("/fonts/DejaVuSans.ttf");
+    private static final BaseFont BOLD = font("/fonts/DejaVuSans-Bold.ttf");
+    private static final float LEADING = 1.3f;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH)
@@ -75,19 +81,16 @@ public final class SessionReportPdf {
     }
 
     public byte[] render(SessionReview review) {
-        try {
-            return new Report(review).write();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Report(review).write();
     }
 
-    private static byte[] font(String resource) {
+    private static BaseFont font(String resource) {
         try (InputStream in = SessionReportPdf.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Font " + resource + " is missing from the classpath");
             }
-            return in.readAllBytes();
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
+            return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,10 +113,10 @@ public final class SessionReportPdf {
         private final Font footer;
         private @Nullable PdfWriter writer;
 
-        Report(SessionReview review) throws IOException {
+        Report(SessionReview review) {
             this.review = review;
-            this.regular = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, REGULAR, null);
-            this.bold = BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, BOLD, null);
+            this.regular = REGULAR;
+            this.bold = BOLD;
             body = new Font(regular, 9.5f, Font.NORMAL, INK);
             small = new Font(regular, 8.5f, Font.NORMAL, INK);
             smallMuted = new Font(regular, 8f, Font.NORMAL, MUTED);
@@ -150,7 +153,7 @@ public final class SessionReportPdf {
         private void header(Document document, Summary summary) {
             document.add(paragraph("Session report", label, 0, 2));
             document.add(paragraph(summary.title(), h1, 0, 8));
-            PdfPTable facts = table(new float[] {18, 82});
+            PdfPTable facts = table(new float[] {20, 80});
             fact(facts, "Candidate", summary.candidateName() + (summary.anonymised() ? " (anonymised)" : ""));
             fact(facts, "Date", when(summary));
             fact(facts, "State", summary.state().label());
@@ -167,7 +170,7 @@ public final class SessionReportPdf {
                 fact(facts, "Candidate's rating", feedback.rating() + " / 5"
                         + (feedback.comment().isBlank() ? "" : " — " + feedback.comment()));
             }
-            facts.setSpacingAfter(10);
+            facts.setSpacingAfter(2);
             document.add(facts);
         }
 
@@ -186,7 +189,7 @@ public final class SessionReportPdf {
         }
 
         private void summary(Document document) {
-            document.add(heading("Summary", h2, 6));
+            document.add(heading("Summary", h2, 0));
             if (!review.timeSpent().isEmpty()) {
                 PdfPTable time = titled("Time per scenario and discussion area", new float[] {80, 20},
                         "Scenario / area", "Time");
@@ -268,7 +271,7 @@ public final class SessionReportPdf {
         private PdfPTable areaTable(AreaScores area) {
             String consensus = area.consensus() == null ? "" : "   ·   consensus " + ExportFormat.score(area.consensus());
             PdfPTable table = titled("Area " + (area.area() + 1) + " · " + area.title() + "   ·   spread "
-                    + area.spread() + consensus, new float[] {22, 14, 64}, "Scorer", "Score",
+                    + area.spread() + consensus, new float[] {19, 19, 62}, "Scorer", "Score",
                     "Justification and cited notes");
             int row = 0;
             for (PanelScore score : area.scores()) {
@@ -278,13 +281,16 @@ public final class SessionReportPdf {
                 PdfPCell text = cell(score.justification().isBlank() ? "—" : score.justification(), body, fill);
                 if (!score.cited().isEmpty()) {
                     // a cell with elements drops the phrase it was made with: add the text as the first element
-                    text.addElement(new Paragraph(plain(score.justification().isBlank() ? "—" : score.justification(),
-                            regular), body));
+                    Paragraph justification = new Paragraph(plain(score.justification().isBlank() ? "—"
+                            : score.justification(), regular), body);
+                    justification.setLeading(0, LEADING);
+                    text.addElement(justification);
                 }
                 for (CitedNote note : score.cited()) {
                     Paragraph cited = new Paragraph("", small);
                     cited.add(new Chunk(plain("Note at " + ExportFormat.duration(note.offset()) + ": ", bold), label));
                     cited.add(new Chunk(plain("“" + note.text() + "”", regular), smallMuted));
+                    cited.setLeading(0, LEADING);
                     cited.setIndentationLeft(8);
                     cited.setSpacingBefore(2);
                     text.addElement(cited);
@@ -313,7 +319,7 @@ public final class SessionReportPdf {
                 document.add(paragraph("Nothing was recorded.", smallMuted, 0, 0));
                 return;
             }
-            PdfPTable table = table(new float[] {9, 19, 15, 57});
+            PdfPTable table = table(new float[] {9, 18, 17, 56});
             headerRow(table, "Offset", "Who", "Kind", "What");
             table.setHeaderRows(1);
             table.setSpacingBefore(4);
@@ -333,7 +339,6 @@ public final class SessionReportPdf {
         private PdfPTable table(float[] widths) {
             PdfPTable table = new PdfPTable(widths);
             table.setWidthPercentage(100);
-            table.setSplitLate(false);
             return table;
         }
 
@@ -379,6 +384,7 @@ public final class SessionReportPdf {
             cell.setBorderColor(RULE);
             cell.setBorderWidth(0.5f);
             cell.setUseAscender(true);
+            cell.setLeading(0, LEADING);
             if (fill != null) {
                 cell.setBackgroundColor(fill);
             }
@@ -427,11 +433,12 @@ public final class SessionReportPdf {
                 String left = review.summary().title() + " · " + review.summary().candidateName();
                 ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT,
                         new Phrase(plain(shorten(left, 70), regular), footer), MARGIN, y, 0);
-                String text = FOOTER + writer.getPageNumber() + " of ";
-                float totalWidth = regular.getWidthPoint("000", footer.getSize());
+                // the total is not known yet: a placeholder box after "of ", filled in when the document closes
+                String text = FOOTER + writer.getPageNumber() + " of";
+                float box = right - regular.getWidthPoint("00", footer.getSize());
                 ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(text, footer),
-                        right - totalWidth, y, 0);
-                canvas.addTemplate(total, right - totalWidth, y);
+                        box - regular.getWidthPoint(" ", footer.getSize()), y, 0);
+                canvas.addTemplate(total, box, y);
             }
 
             @Override
@@ -444,9 +451,7 @@ public final class SessionReportPdf {
                 template.beginText();
                 template.setFontAndSize(regular, footer.getSize());
                 template.setColorFill(MUTED);
-                // Right-aligned in its box, so "page 2 of 5" has no gap before the total.
-                template.setTextMatrix(regular.getWidthPoint("000", footer.getSize())
-                        - regular.getWidthPoint(pages, footer.getSize()), 0);
+                template.setTextMatrix(0, 0);
                 template.showText(pages);
                 template.endText();
             }

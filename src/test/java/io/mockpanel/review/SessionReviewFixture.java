@@ -55,6 +55,15 @@ public final class SessionReviewFixture {
         return review(CANDIDATE, 60);
     }
 
+    /** The standard review, for another session id. */
+    public static SessionReview review(long sessionId) {
+        SessionReview r = review();
+        var s = r.summary();
+        return new SessionReview(r.reader(), new Summary(sessionId, s.title(), s.candidateId(), s.candidateName(),
+                s.state(), s.createdAt(), s.startedAt(), s.endedAt(), s.panel(), s.promptsPushed(), s.promptsSkipped(),
+                s.anonymised()), r.timeSpent(), r.recommendations(), r.verdict(), r.timeline(), r.scenarios(), r.feedback());
+    }
+
     public static SessionReview review(String candidate, int moments) {
         Reviewer reader = new Reviewer("coach.kim", AccountRole.COACH, SessionRole.OBSERVER);
         Summary summary = new Summary(42, "Incident commander — Level 3 \uD83D\uDE80", 7, candidate,
