@@ -152,7 +152,9 @@ public final class SessionReportPdf {
 
         private void header(Document document, Summary summary) {
             document.add(paragraph("Session report", label, 0, 2));
-            document.add(paragraph(summary.title(), h1, 0, 8));
+            Paragraph title = paragraph(summary.title(), h1, 0, 8);
+            title.setLeading(h1.getSize() * 1.25f);
+            document.add(title);
             PdfPTable facts = table(new float[] {20, 80});
             fact(facts, "Candidate", summary.candidateName() + (summary.anonymised() ? " (anonymised)" : ""));
             fact(facts, "Date", when(summary));
@@ -405,7 +407,8 @@ public final class SessionReportPdf {
         }
 
         private Paragraph heading(String text, Font font, float before) {
-            Paragraph heading = paragraph(text, font, before + 8, 4);
+            Paragraph heading = paragraph(text, font, before + 8, 2);
+            heading.setLeading(font.getSize() * 1.25f);
             heading.setKeepTogether(true);
             return heading;
         }
