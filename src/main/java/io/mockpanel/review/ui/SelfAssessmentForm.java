@@ -104,6 +104,16 @@ class SelfAssessmentForm extends Composite<Section> {
         show(mine);
     }
 
+    /** Marks each question without an answer, so that a long form shows where one is missing. */
+    private void markMissing() {
+        for (RadioButtonGroup<Integer> group : scores) {
+            group.setErrorMessage("Choose a score for this area");
+            group.setInvalid(group.getValue() == null);
+        }
+        rating.setErrorMessage("Choose a rating for the session");
+        rating.setInvalid(rating.getValue() == null);
+    }
+
     private void show(SelfAssessmentService.SelfAssessment mine) {
         ZoneId zone = getUI().map(ReportTexts::zoneOf).orElse(ZoneId.systemDefault());
         if (mine.locked()) {
@@ -124,6 +134,7 @@ class SelfAssessmentForm extends Composite<Section> {
     }
 
     void send() {
+        markMissing();
         List<AreaAnswer> answers = new ArrayList<>();
         for (int i = 0; i < areas.size(); i++) {
             AreaAnswer area = areas.get(i);
@@ -138,6 +149,8 @@ class SelfAssessmentForm extends Composite<Section> {
         } catch (ReviewException e) {
             error.setText(e.getMessage());
             error.setVisible(true);
+            // The message sits by the button; the first field it is about may be far above on a phone.
+            scores.stream().filter(RadioButtonGroup::isInvalid).findFirst().ifPresent(RadioButtonGroup::scrollIntoView);
         } catch (AccessDeniedException e) {
             error.setText("This link no longer opens your session, so your answers cannot be saved.");
             error.setVisible(true);
