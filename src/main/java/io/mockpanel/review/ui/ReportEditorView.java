@@ -1,7 +1,5 @@
 package io.mockpanel.review.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -496,15 +494,5 @@ class ReportEditorView extends Div implements BeforeEnterObserver, HasDynamicTit
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    /** For tests: the component of a discussion area's feedback, by the area's title. */
-    Optional<Component> feedbackFor(String areaTitle) {
-        for (int i = 0; i < areas.size(); i++) {
-            if (areas.get(i).areaTitle().equals(areaTitle)) {
-                return Optional.of(feedback.get(i));
-            }
-        }
-        return Optional.empty();
     }
 }
