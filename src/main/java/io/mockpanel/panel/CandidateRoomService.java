@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @PreAuthorize("hasRole('" + AppRoles.CANDIDATE + "')")
+@org.springframework.modulith.NamedInterface("api")
 public class CandidateRoomService {
 
     /** Events after which the room checks whether its candidate may stay. */
@@ -118,6 +120,21 @@ public class CandidateRoomService {
         LiveSession live() {
             return cursor.live();
         }
+    }
+
+    /**
+     * The signed-in candidate's session once it is completed, while their link still admits their
+     * browser (not revoked, replaced, released or expired): what a candidate may look back on, e.g.
+     * to assess themselves. Empty for a running or cancelled session and for a link that ended.
+     */
+    @Transactional(readOnly = true)
+    public OptionalLong completedSession() {
+        CandidatePrincipal me = me();
+        if (invites.access(me) != CandidateAccess.SESSION_ENDED) {
+            return OptionalLong.empty();
+        }
+        return sessions.load(me.sessionId()).filter(s -> s.state() == SessionState.COMPLETED)
+                .map(s -> OptionalLong.of(s.id())).orElseGet(OptionalLong::empty);
     }
 
     /** The STAR response framework from the library's guidance, as an aid. */

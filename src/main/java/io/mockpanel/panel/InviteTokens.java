@@ -7,8 +7,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-/** Random tokens (256 bits, URL-safe) and their SHA-256 hashes, for invite links and browser keys. */
-final class InviteTokens {
+/**
+ * Random tokens (256 bits, URL-safe) and their SHA-256 hashes, for invite links and browser keys,
+ * and for every other link that is its own credential (the development report's link): one rule
+ * for all of them.
+ */
+@org.springframework.modulith.NamedInterface("api")
+public final class InviteTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -16,17 +21,17 @@ final class InviteTokens {
     private InviteTokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static boolean wellFormed(String token) {
+    public static boolean wellFormed(String token) {
         return FORMAT.matcher(token).matches();
     }
 
-    static byte[] hash(String token) {
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {

@@ -65,6 +65,7 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
     private final InviteService invites;
     private final PresenceService presence;
     private final SessionEventBus bus;
+    private final List<RoomEpilogue> epilogues;
     private long sessionId = -1;
     private CandidateRoomService.@Nullable CandidateRoom state;
 
@@ -78,11 +79,12 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
     private @Nullable LiveConnection connection;
 
     CandidateRoomView(CandidateRoomService room, InviteService invites, PresenceService presence,
-            SessionEventBus bus) {
+            SessionEventBus bus, List<RoomEpilogue> epilogues) {
         this.room = room;
         this.invites = invites;
         this.presence = presence;
         this.bus = bus;
+        this.epilogues = epilogues.stream().sorted(java.util.Comparator.comparingInt(RoomEpilogue::order)).toList();
         addClassName("candidate-room");
         announcer.getElement().setAttribute("aria-live", "polite");
         announcer.getElement().setAttribute("role", "status");
@@ -106,16 +108,22 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
                 showMessage(JoinView.INVALID_TEXT);
                 return;
             }
+            // Signed in also when the session has ended: the grant still admits this browser, and
+            // what the room shows afterwards (the self-assessment) acts as this candidate.
+            CandidateSignIn.signIn(back.get().candidate());
             if (back.get().sessionEnded()) {
-                showMessage(ENDED_TEXT);
+                showEnded();
                 return;
             }
-            CandidateSignIn.signIn(back.get().candidate());
         }
         try {
             state = room.open();
         } catch (RoomClosedException e) {
-            showMessage(e.sessionEnded() ? ENDED_TEXT : JoinView.INVALID_TEXT);
+            if (e.sessionEnded()) {
+                showEnded();
+            } else {
+                showMessage(JoinView.INVALID_TEXT);
+            }
             return;
         } catch (AccessDeniedException e) {
             showMessage(JoinView.INVALID_TEXT);
@@ -197,11 +205,13 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         if (!sessionEnded) {
             // Its grant is gone: nothing in this HTTP session may act as the candidate any more.
             CandidateSignIn.signOut();
+            showMessage(JoinView.INVALID_TEXT);
+        } else {
+            showEnded();
         }
-        showMessage(sessionEnded ? ENDED_TEXT : JoinView.INVALID_TEXT);
     }
 
-    private void showMessage(String text) {
+    private Div showMessage(String text) {
         removeAll();
         var message = new Paragraph(text);
         message.setId("invite-message");
@@ -209,6 +219,18 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         var page = new Div(new H1("mockpanel"), message);
         page.addClassName("room-closed");
         add(page);
+        return page;
+    }
+
+    /** The calm closing screen, and under it what other features offer a candidate afterwards. */
+    private void showEnded() {
+        Div page = showMessage(ENDED_TEXT);
+        for (RoomEpilogue epilogue : epilogues) {
+            epilogue.create().ifPresent(part -> {
+                page.addClassName("with-epilogue");
+                page.add(part);
+            });
+        }
     }
 
     private void disconnect() {
