@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @StyleSheet("console.css")
+@StyleSheet("review.css")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
