@@ -2,6 +2,7 @@ package io.mockpanel.review.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -80,6 +81,7 @@ final class ReviewScores extends Composite<Div> {
             });
             NativeTableCell spread = row.addDataCell();
             spread.getElement().setAttribute("data-label", "Spread");
+            spread.addClassName("area-fact");
             spread.setText(area.scores().size() < 2 ? "—" : String.valueOf(area.spread()));
             if (area.spread() >= 2) {
                 spread.addClassName("spread-wide");
@@ -87,12 +89,14 @@ final class ReviewScores extends Composite<Div> {
             }
             NativeTableCell consensus = row.addDataCell();
             consensus.getElement().setAttribute("data-label", "Consensus");
+            consensus.addClassName("area-fact");
             consensus.add(value(area.consensus()));
             if (!area.consensusNote().isBlank()) {
                 consensus.add(small(area.consensusNote()));
             }
             NativeTableCell self = row.addDataCell();
             self.getElement().setAttribute("data-label", "Self");
+            self.addClassName("area-fact");
             self.add(value(area.selfScore()));
             if (!area.selfComment().isBlank()) {
                 self.add(small(area.selfComment()));
@@ -141,10 +145,22 @@ final class ReviewScores extends Composite<Div> {
         return paragraph;
     }
 
+    /** Per area "2 of 4", the questions themselves one click away (a long list otherwise). */
     private static Component coverage(SessionReview.ScenarioScores scenario) {
         long covered = scenario.coverage().stream().filter(SessionReview.QuestionCoverage::covered).count();
         var box = new Div(new H4("Coverage: " + covered + " of " + scenario.coverage().size() + " questions"));
         box.addClassName("review-coverage");
+        var perArea = new Div();
+        perArea.addClassName("coverage-areas");
+        for (SessionReview.AreaScores area : scenario.areas()) {
+            List<SessionReview.QuestionCoverage> questions = scenario.coverage().stream()
+                    .filter(q -> q.area() == area.area()).toList();
+            long done = questions.stream().filter(SessionReview.QuestionCoverage::covered).count();
+            var count = Badge.of(area.title() + " " + done + "/" + questions.size(),
+                    done == questions.size() && done > 0 ? "success" : "contrast");
+            perArea.add(count);
+        }
+        box.add(perArea);
         var list = new UnorderedList();
         list.addClassName("coverage-list");
         for (SessionReview.QuestionCoverage question : scenario.coverage()) {
@@ -157,7 +173,9 @@ final class ReviewScores extends Composite<Div> {
             item.addClassName(question.covered() ? "covered" : "not-covered");
             list.add(item);
         }
-        box.add(list);
+        var details = new Details("The questions", list);
+        details.addClassName("coverage-details");
+        box.add(details);
         return box;
     }
 

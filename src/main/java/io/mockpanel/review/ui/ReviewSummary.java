@@ -26,7 +26,9 @@ final class ReviewSummary extends Composite<Section> {
         Section root = getContent();
         root.addClassName("review-summary");
         root.setId("review-summary");
-        root.add(time(review), prompts(review), recommendations(review), verdict);
+        var middle = new Div(recommendations(review), prompts(review));
+        middle.addClassName("review-stack");
+        root.add(time(review), middle, verdict);
     }
 
     private static Component time(SessionReview review) {
@@ -48,7 +50,9 @@ final class ReviewSummary extends Composite<Section> {
     private static NativeTableRow bar(String title, Duration spent, Duration longest, String kind) {
         var row = new NativeTableRow();
         row.addClassName(kind);
-        row.addDataCell().setText(title);
+        var name = row.addDataCell();
+        name.setText(title);
+        name.getElement().setAttribute("title", title);
         var fill = new Div();
         fill.addClassName("time-bar-fill");
         double share = longest.isZero() ? 0 : 100.0 * spent.toMillis() / longest.toMillis();
@@ -96,20 +100,23 @@ final class ReviewSummary extends Composite<Section> {
             card.add(none);
             return card;
         }
+        // Scenarios down, panelists across: names are short, scenario titles are not.
         Map<String, String> scorers = new LinkedHashMap<>();
         review.recommendations().forEach(r -> scorers.putIfAbsent(r.username(), r.displayName()));
         var table = new NativeTable();
-        table.addClassName("review-table");
+        table.addClassNames("review-table", "recommendation-table");
         var head = table.getHead().addRow();
-        head.addHeaderCell().setText("Panelist");
+        head.addHeaderCell().setText("Scenario");
+        scorers.values().forEach(name -> head.addHeaderCell().setText(name));
         List<SessionReview.ScenarioScores> scenarios = review.scenarios();
-        scenarios.forEach(s -> head.addHeaderCell().setText(s.title()));
-        scorers.forEach((username, name) -> {
+        for (SessionReview.ScenarioScores scenario : scenarios) {
             var row = table.getBody().addRow();
-            row.addHeaderCell().setText(name);
-            for (SessionReview.ScenarioScores scenario : scenarios) {
+            var title = row.addHeaderCell();
+            title.setText(scenario.title());
+            title.getElement().setAttribute("title", scenario.title());
+            scorers.forEach((username, name) -> {
                 var cell = row.addDataCell();
-                cell.getElement().setAttribute("data-label", scenario.title());
+                cell.getElement().setAttribute("data-label", name);
                 review.recommendations().stream()
                         .filter(r -> r.username().equals(username) && r.scenario() == scenario.scenario())
                         .findFirst()
@@ -122,8 +129,8 @@ final class ReviewSummary extends Composite<Section> {
                                 cell.getElement().setAttribute("title", r.text());
                             }
                         }, () -> cell.setText(scenario.revealed() ? "—" : "hidden"));
-            }
-        });
+            });
+        }
         card.add(table);
         if (scenarios.stream().anyMatch(s -> !s.revealed())) {
             var hint = new Span("Hidden: the scenario was not revealed, so others' sheets stay blind.");
