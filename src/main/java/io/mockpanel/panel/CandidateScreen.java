@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param questions the pushed questions of the scenario, in the order pushed; the last is the newest
  */
+@org.springframework.modulith.NamedInterface("api")
 public record CandidateScreen(String candidateName, SessionState state, @Nullable Scenario scenario, long lastSeq) {
 
     /** The part of the current scenario that was pushed. */
@@ -35,6 +36,19 @@ public record CandidateScreen(String candidateName, SessionState state, @Nullabl
      */
     public static CandidateScreen mirror(SessionDetails session, LiveSession live, Instant now) {
         return build(session.candidateName(), session.agenda(), live, now);
+    }
+
+    /**
+     * What the candidate saw right after the last of {@code events} (a session's log from its first
+     * event on, in order): the review replays a past moment with the same projection as the room.
+     */
+    public static CandidateScreen replay(String candidateName, List<ScenarioContent> agenda,
+            List<SessionEvent> events) {
+        var live = new LiveSession(events.isEmpty() ? 0 : events.getFirst().sessionId(),
+                agenda.stream().map(ScenarioContent::durationMinutes).toList());
+        live.apply(events);
+        Instant at = events.isEmpty() ? Instant.EPOCH : events.getLast().at();
+        return build(candidateName, agenda, live, at);
     }
 
     /** Projects the live state onto what the candidate may see; the panel's mirror uses the same. */

@@ -41,6 +41,7 @@ public final class LiveSession {
     private final Map<PromptRef, Instant> covered = new LinkedHashMap<>();
     private final Map<Integer, TimerClock> timers = new HashMap<>();
     private final List<SessionEvent> clarifications = new ArrayList<>();
+    private final java.util.Set<Integer> revealed = new java.util.HashSet<>();
 
     /** Running intervals of one scenario's countdown. */
     private static final class TimerClock {
@@ -104,6 +105,7 @@ public final class LiveSession {
                 }
             }
             case ClarificationRequested request -> clarifications.add(event);
+            case SessionEvents.ScoresRevealed reveal -> revealed.add(reveal.scenario());
             default -> {
                 // other events do not change this state
             }
@@ -151,6 +153,11 @@ public final class LiveSession {
 
     public Map<PromptRef, Instant> covered() {
         return Collections.unmodifiableMap(covered);
+    }
+
+    /** Whether the scores of every scenario of the agenda were revealed: the scoring is over. */
+    public boolean everyScenarioRevealed() {
+        return revealed.size() >= scenarioMinutes.size();
     }
 
     public List<SessionEvent> clarifications() {

@@ -206,6 +206,15 @@ public final class SessionEvents {
     }
 
     /**
+     * The lead recorded (or changed) the panel's verdict on the session; {@code version} is the
+     * verdict's version after the change. The recommendation itself is read from session_verdict.
+     */
+    @org.springframework.modulith.NamedInterface("api")
+    public record VerdictRecorded(long version) implements PanelOnly {
+        public static final String TYPE = "VERDICT_RECORDED";
+    }
+
+    /**
      * An event this node cannot read: a name it does not know (written by a newer node during an
      * upgrade) or a payload that does not parse. Readers skip it; it never stops a screen.
      */

@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param elapsed   running time so far
  * @param running   whether the clock is running now
  */
+@org.springframework.modulith.NamedInterface("api")
 public record TimerState(Duration allowed, Duration elapsed, boolean running) {
 
     public Duration remaining() {

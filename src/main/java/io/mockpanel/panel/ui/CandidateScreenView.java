@@ -28,11 +28,13 @@ import org.jspecify.annotations.Nullable;
  * Draws a {@link CandidateScreen}: the candidate's room and the panel's mirror of it use this one
  * renderer, so the mirror shows exactly what the candidate sees. Updates are incremental: a new
  * question is appended, a timer change touches only the countdown, and anything else redraws.
+ * The review replays past moments with it too (named interface {@code views}).
  */
-final class CandidateScreenView extends Div {
+@org.springframework.modulith.NamedInterface("views")
+public final class CandidateScreenView extends Div {
 
     /** Where the view is shown: the room's own page, or the console's mirror (smaller headings). */
-    enum Place {
+    public enum Place {
         ROOM, MIRROR
     }
 
@@ -48,7 +50,7 @@ final class CandidateScreenView extends Div {
     private @Nullable List<String> shownPrompts;
 
     /** {@code underScenario} (the room's clarification button) is placed under the scenario's content. */
-    CandidateScreenView(Place place, @Nullable Component underScenario) {
+    public CandidateScreenView(Place place, @Nullable Component underScenario) {
         this.place = place;
         this.underScenario = underScenario;
         addClassName("room-content");
@@ -60,7 +62,7 @@ final class CandidateScreenView extends Div {
      * Brings the drawing up to date with {@code screen}; returns what a screen reader should hear
      * about prompts that appeared since the last call (nothing on the first call).
      */
-    Optional<String> show(CandidateScreen screen) {
+    public Optional<String> show(CandidateScreen screen) {
         CandidateScreen before = shown;
         shown = screen;
         if (before != null && sameScreen(before, screen)) {

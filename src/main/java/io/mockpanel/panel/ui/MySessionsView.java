@@ -84,8 +84,16 @@ class MySessionsView extends VerticalLayout {
                 + WHEN.format(summary.createdAt()));
         meta.addClassName("scenario-card-counts");
         card.add(meta);
-        var open = new Button(nextAction(summary), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(
-                SessionView.class, new RouteParameters(SessionView.ID_PARAMETER, String.valueOf(summary.id())))));
+        boolean over = summary.state() == SessionState.COMPLETED || summary.state() == SessionState.CANCELLED;
+        // A past session opens on its review page (the review feature's route; it builds on this one).
+        var open = new Button(nextAction(summary), e -> e.getSource().getUI().ifPresent(ui -> {
+            if (over) {
+                ui.navigate(SessionView.reviewRoute(summary.id()));
+            } else {
+                ui.navigate(SessionView.class, new RouteParameters(SessionView.ID_PARAMETER,
+                        String.valueOf(summary.id())));
+            }
+        }));
         open.addThemeVariants(summary.state() == SessionState.LIVE ? ButtonVariant.LUMO_PRIMARY
                 : ButtonVariant.LUMO_TERTIARY);
         card.addToFooter(open);

@@ -37,6 +37,8 @@ final class SessionHeader extends Div {
     /** Opens the invite card once it has left the main view (the candidate joined). */
     final Button invite = new Button("Invite link", VaadinIcon.LINK.create());
     final Button shortcuts = new Button(VaadinIcon.KEYBOARD_O.create());
+    /** Once the session is over: its review page (the console stays for the scoring still open). */
+    final Button review = new Button("Open the review", VaadinIcon.FILE_TEXT_O.create());
 
     /** The lead's lifecycle commands run only for the lead; end and cancel after the user confirmed. */
     SessionHeader(SessionDetails session, SessionRole role, Runnable onStart, Runnable onEnd, Runnable onCancel) {
@@ -84,6 +86,10 @@ final class SessionHeader extends Div {
                     "Cancel session", onCancel));
             buttons.add(start, end, cancel);
         }
+        review.setId("open-review");
+        review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        review.setVisible(false);
+        buttons.add(review);
         shortcuts.setId("show-shortcuts");
         shortcuts.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         shortcuts.setAriaLabel("Keyboard shortcuts");
@@ -102,6 +108,7 @@ final class SessionHeader extends Div {
         start.setVisible(state == SessionState.SCHEDULED);
         end.setVisible(state == SessionState.LIVE);
         cancel.setVisible(state == SessionState.SCHEDULED || state == SessionState.LIVE);
+        review.setVisible(state == SessionState.COMPLETED || state == SessionState.CANCELLED);
     }
 
     /** Who is online, from the open screens (a person is online while one of their screens is). */

@@ -24,6 +24,7 @@ import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionDetails;
 import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventBus;
+import io.mockpanel.panel.SessionCursor;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.panel.SessionRole;
@@ -127,10 +128,30 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
             return;
         }
         myRole = sessions.myRole(sessionId).orElse(SessionRole.OBSERVER);
-        feed = new LiveFeed(timeline.follow(sessionId));
+        SessionCursor cursor = timeline.follow(sessionId);
+        if (reviewInstead(cursor.live())) {
+            event.forwardTo(reviewRoute(sessionId));
+            return;
+        }
+        feed = new LiveFeed(cursor);
         feed.onEvents(this::show);
         title = session.title();
         build(session, feed);
+    }
+
+    /**
+     * A finished session is read on its review page, not in a frozen console (decision 0027). A
+     * completed session stays in the console while its scoring is open (panelists often score after
+     * the candidate left): the review is then a button away in the header.
+     */
+    private boolean reviewInstead(LiveSession live) {
+        return live.state() == SessionState.CANCELLED || live.state() == SessionState.COMPLETED
+                && (myRole == SessionRole.OBSERVER || live.everyScenarioRevealed());
+    }
+
+    /** The review page's address (the review feature builds on this one and owns the page). */
+    static String reviewRoute(long sessionId) {
+        return "sessions/" + sessionId + "/review";
     }
 
     @Override
@@ -157,6 +178,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         header = new SessionHeader(s, myRole, () -> act(() -> sessions.start(sessionId)),
                 () -> act(() -> sessions.end(sessionId)), () -> act(() -> sessions.cancel(sessionId)));
         header.shortcuts.addClickListener(e -> showShortcuts());
+        header.review.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(reviewRoute(sessionId))));
         header.invite.addClickListener(e -> InviteDialog.open(inviteCard));
         agenda = new AgendaPane(s.agenda(), panel, () -> act(() -> control.pushNext(sessionId)
                 .ifPresentOrElse(ref -> { }, () -> Notifications.info("Everything on the agenda has been pushed."))),
@@ -206,6 +228,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         }
         if (kinds.stream().anyMatch(kind -> INVITE.contains(kind) || LIFECYCLE.contains(kind))) {
             showInvite();
+        }
+        if (kinds.contains(SessionEvents.SessionEnded.class)) {
+            // Not forwarded: whoever is still writing a note or a score sheet keeps it.
+            Notifications.info("The session has ended. Finish your scores here, or open the review.");
         }
     }
 

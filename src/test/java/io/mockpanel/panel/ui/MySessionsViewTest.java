@@ -123,6 +123,20 @@ class MySessionsViewTest extends KaribuTest {
     }
 
     @Test
+    void the_review_action_of_a_past_session_opens_its_review_page() {
+        TestPanel.Panel panel = testPanel.live();
+        TestUsers.signIn(panel.lead(), "INTERVIEWER");
+        sessions.end(panel.sessionId());
+        MySessionsView view = open(panel.panelist(), "INTERVIEWER");
+
+        _click(_get(cards(view).getFirst(), Button.class));
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("sessions/" + panel.sessionId() + "/review");
+    }
+
+    @Test
     void an_outsider_sees_none_of_the_panels_sessions() {
         TestPanel.Panel panel = testPanel.scheduled();
 

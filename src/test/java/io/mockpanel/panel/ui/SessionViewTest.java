@@ -125,6 +125,10 @@ class SessionViewTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(confirm);
 
         assertThat(state()).isEqualTo("Completed");
+        assertThat(button("open-review").isVisible()).as("the review is offered, not forced: scoring may go on")
+                .isTrue();
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("sessions/" + panel.sessionId());
         assertThat(present("end-session")).isFalse();
         assertThat(present("cancel-session")).isFalse();
         assertThat(present("start-session")).isFalse();

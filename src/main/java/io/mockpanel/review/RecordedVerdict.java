@@ -1,0 +1,5 @@
+package io.mockpanel.review;
+
+/** The panel's verdict with the version a change must name (optimistic locking). */
+public record RecordedVerdict(SessionReview.Verdict verdict, long version) {
+}
