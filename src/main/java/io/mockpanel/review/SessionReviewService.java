@@ -96,7 +96,21 @@ public class SessionReviewService {
     @PreAuthorize(READERS)
     @Transactional // not read-only: the access check may write the audit row
     public SessionReview review(long sessionId) {
-        Reviewer reader = access.open(sessionId, AuditLog.Action.VIEWED_SESSION);
+        return reviewFor(sessionId, AuditLog.Action.VIEWED_SESSION);
+    }
+
+    /**
+     * The same review for a download (PDF, CSV): the same rules as viewing it, and a coach's or
+     * admin's export of a session they did not sit on is audited as an export.
+     */
+    @PreAuthorize(READERS)
+    @Transactional
+    public SessionReview export(long sessionId) {
+        return reviewFor(sessionId, AuditLog.Action.EXPORTED_SESSION);
+    }
+
+    private SessionReview reviewFor(long sessionId, AuditLog.Action purpose) {
+        Reviewer reader = access.open(sessionId, purpose);
         SessionRow session = session(sessionId);
         List<SessionReview.Seat> panel = panel(sessionId);
         Map<String, String> names = new HashMap<>();

@@ -14,6 +14,7 @@ import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionState;
 import io.mockpanel.review.SessionReview;
+import io.mockpanel.review.ReportService;
 import io.mockpanel.review.SessionReviewService;
 import io.mockpanel.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +38,7 @@ class SessionReviewView extends Div implements BeforeEnterObserver, HasDynamicTi
     static final String ID_PARAMETER = "sessionId";
 
     private final SessionReviewService reviews;
+    private final ReportService reports;
     private String title = "Session review";
 
     /** Where the lead adds the export buttons and the report button (other helpers' components). */
@@ -47,8 +49,9 @@ class SessionReviewView extends Div implements BeforeEnterObserver, HasDynamicTi
     @Nullable VerdictPanel verdict;
     @Nullable SessionReview review;
 
-    SessionReviewView(SessionReviewService reviews) {
+    SessionReviewView(SessionReviewService reviews, ReportService reports) {
         this.reviews = reviews;
+        this.reports = reports;
         addClassName("review-view");
     }
 
@@ -81,9 +84,9 @@ class SessionReviewView extends Div implements BeforeEnterObserver, HasDynamicTi
         if (summary.anonymised()) {
             titleLine.add(Badge.of("Anonymised", "contrast"));
         }
-        // Lead: the export buttons (PDF, CSV) and the report button go into this actions area.
         actions.addClassName("review-actions");
         actions.setId("review-actions");
+        actions.add(new ExportMenu(summary.sessionId(), reviews::export));
         if (review.reader().scored() && summary.state() == SessionState.COMPLETED
                 && review.scenarios().stream().anyMatch(s -> !s.revealed())) {
             var console = new Anchor("sessions/" + summary.sessionId(), "Finish the scoring in the console");
@@ -119,7 +122,7 @@ class SessionReviewView extends Div implements BeforeEnterObserver, HasDynamicTi
         coachingRegion.addClassName("review-coaching");
         coachingRegion.setId("review-coaching");
 
-        add(header, facts, top, details, coachingRegion);
+        add(header, facts, top, new ReportCard(summary.sessionId(), reports), details, coachingRegion);
     }
 
     private static Div fact(String label, com.vaadin.flow.component.Component value) {
