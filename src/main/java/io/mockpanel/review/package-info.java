@@ -3,7 +3,7 @@
  * progress, calibration, exports, and privacy (anonymise, delete, retention, the audit log).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"panel::api", "base", "base::ui", "security", "scenario", "scoring"})
+@ApplicationModule(allowedDependencies = {"panel::api", "panel::console", "base", "base::ui", "security", "scenario", "scoring"})
 package io.mockpanel.review;
 
 import org.jspecify.annotations.NullMarked;
