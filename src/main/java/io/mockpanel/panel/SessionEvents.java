@@ -188,10 +188,11 @@ public final class SessionEvents {
      * A coach's coaching note written or edited (review feature), during or after the session. Never
      * the text: only coaches, and the panel when the note is shared, may read it, and they read it
      * themselves. {@code shared} lets a console that may see shared notes only skip an unshared
-     * one without a read (and drop it, if it was shared before).
+     * one without a read (and drop it, if it was shared before); {@code version} lets a screen that
+     * shows the note at that version already skip it.
      */
     @org.springframework.modulith.NamedInterface("api")
-    public record CoachingNoteSaved(long noteId, String author, boolean shared) implements PanelOnly {
+    public record CoachingNoteSaved(long noteId, String author, boolean shared, long version) implements PanelOnly {
         public static final String TYPE = "COACHING_NOTE_SAVED";
     }
 

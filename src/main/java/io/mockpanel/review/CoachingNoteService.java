@@ -132,7 +132,7 @@ public class CoachingNoteService {
                 .params(sessionId, me.username(), clean, offset == null ? null : offset.toMillis(),
                         prompt == null ? null : json.writeValueAsString(prompt), shared, at(now), at(now))
                 .query(Long.class).single();
-        log.append(sessionId, new CoachingNoteSaved(id, me.username(), shared), me.username());
+        log.append(sessionId, new CoachingNoteSaved(id, me.username(), shared, 0), me.username());
         return find(sessionId, id, me).orElseThrow();
     }
 
@@ -155,8 +155,9 @@ public class CoachingNoteService {
         if (changed == 0) {
             throw conflict(sessionId, noteId, me, "saved");
         }
-        log.append(sessionId, new CoachingNoteSaved(noteId, me.username(), shared), me.username());
-        return find(sessionId, noteId, me).orElseThrow();
+        CoachingNote saved = find(sessionId, noteId, me).orElseThrow();
+        log.append(sessionId, new CoachingNoteSaved(noteId, me.username(), shared, saved.version()), me.username());
+        return saved;
     }
 
     /**
@@ -188,13 +189,12 @@ public class CoachingNoteService {
         if (!all && !me.scored()) {
             return List.of();
         }
-        List<ScenarioContent> agenda = agenda(sessionId, me);
-        return jdbc.sql("select " + COLUMNS + """
+        return labelled(sessionId, me, jdbc.sql("select " + COLUMNS + """
                  from coaching_note n left join user_account a on a.username = n.author
                 where n.session_id = ? and (? or n.shared_with_panel)""" + ORDER)
                 .params(sessionId, all)
-                .query((rs, row) -> note(rs, agenda, me.username()))
-                .list();
+                .query((rs, row) -> note(rs, me.username()))
+                .list());
     }
 
     /**
@@ -210,8 +210,7 @@ public class CoachingNoteService {
         }
         Reviewer me = access.me();
         boolean all = me.isCoach() || me.isAdmin();
-        List<ScenarioContent> agenda = agenda(sessionId, me);
-        return jdbc.sql("select " + COLUMNS + """
+        return labelled(sessionId, me, jdbc.sql("select " + COLUMNS + """
                  from coaching_note n left join user_account a on a.username = n.author
                 where n.session_id = :session and n.id in (:ids)
                   and (:all or n.shared_with_panel and exists (select 1 from session_member m
@@ -221,8 +220,8 @@ public class CoachingNoteService {
                 .param("ids", List.copyOf(noteIds))
                 .param("all", all)
                 .param("me", me.username())
-                .query((rs, row) -> note(rs, agenda, me.username()))
-                .list();
+                .query((rs, row) -> note(rs, me.username()))
+                .list());
     }
 
     /** Whether the caller may write here now, and the moments a note written after the session can pin to. */
@@ -242,6 +241,23 @@ public class CoachingNoteService {
         String refusal = refusal(me, live);
         return new Composer(refusal == null, refusal, live.state() == SessionState.LIVE, live.length().orElse(null),
                 pushed);
+    }
+
+    /** A coaching-note event's note id, shared flag and version (-1 for a deletion); empty for other events. Reads nothing. */
+    public Optional<Change> change(SessionEvent event) {
+        return switch (event.decode()) {
+            case CoachingNoteSaved saved -> Optional.of(new Change(saved.noteId(), saved.shared(), saved.version()));
+            case CoachingNoteDeleted deleted -> Optional.of(new Change(deleted.noteId(), deleted.shared(), -1));
+            default -> Optional.empty();
+        };
+    }
+
+    /** What a coaching-note event says: which note, whether the panel may see it, its version (-1: deleted). */
+    public record Change(long noteId, boolean shared, long version) {
+
+        public boolean deleted() {
+            return version < 0;
+        }
     }
 
     // --- internals ---------------------------------------------------------------------------------
@@ -305,13 +321,12 @@ public class CoachingNoteService {
     }
 
     private Optional<CoachingNote> find(long sessionId, long noteId, Reviewer me) {
-        List<ScenarioContent> agenda = agenda(sessionId, me);
-        return jdbc.sql("select " + COLUMNS + """
+        return labelled(sessionId, me, jdbc.sql("select " + COLUMNS + """
                  from coaching_note n left join user_account a on a.username = n.author
                 where n.id = ? and n.session_id = ?""")
                 .params(noteId, sessionId)
-                .query((rs, row) -> note(rs, agenda, me.username()))
-                .optional();
+                .query((rs, row) -> note(rs, me.username()))
+                .list()).stream().findFirst();
     }
 
     /** Coaches and admins may read any session's agenda; the panel reads it as members. */
@@ -319,14 +334,26 @@ public class CoachingNoteService {
         return me.isCoach() || me.isAdmin() ? sessions.agendaForCoaches(sessionId) : sessions.agendaOf(sessionId);
     }
 
-    private CoachingNote note(ResultSet rs, List<ScenarioContent> agenda, String me) throws SQLException {
+    /** The notes with their prompts' labels; reads the agenda (cached per node) only when a note has a prompt. */
+    private List<CoachingNote> labelled(long sessionId, Reviewer me, List<CoachingNote> notes) {
+        if (notes.stream().allMatch(note -> note.prompt() == null)) {
+            return notes;
+        }
+        List<ScenarioContent> agenda = agenda(sessionId, me);
+        return notes.stream().map(note -> note.prompt() == null ? note : new CoachingNote(note.id(), note.sessionId(),
+                note.author(), note.authorName(), note.text(), note.offset(), note.prompt(),
+                label(note.prompt(), agenda), note.shared(), note.createdAt(), note.updatedAt(), note.version(),
+                note.mine())).toList();
+    }
+
+    private CoachingNote note(ResultSet rs, String me) throws SQLException {
         String promptJson = rs.getString("prompt");
         PromptRef prompt = promptJson == null ? null : json.readValue(promptJson, PromptRef.class);
         long offsetMs = rs.getLong("offset_ms");
         Duration offset = rs.wasNull() ? null : Duration.ofMillis(offsetMs);
         String author = rs.getString("author");
         return new CoachingNote(rs.getLong("id"), rs.getLong("session_id"), author, rs.getString("display_name"),
-                rs.getString("text"), offset, prompt, prompt == null ? null : label(prompt, agenda),
+                rs.getString("text"), offset, prompt, null,
                 rs.getBoolean("shared_with_panel"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 rs.getLong("version"), author.equals(me));
     }

@@ -31,7 +31,7 @@ class SessionEventsTest {
             new SessionEvents.TagAdded("STAR_SITUATION", 9000, PromptRef.of(0, PromptKind.SITUATION), "Lee Lead"),
             new SessionEvents.ScoreDraftSaved(0, "lee"), new SessionEvents.ScoreSubmitted(0, "lee"),
             new SessionEvents.ScoresRevealed(0), new SessionEvents.ConsensusRecorded(0, 2),
-            new SessionEvents.CoachingNoteSaved(11, "cory", true), new SessionEvents.CoachingNoteDeleted(11, "cory", false));
+            new SessionEvents.CoachingNoteSaved(11, "cory", true, 2), new SessionEvents.CoachingNoteDeleted(11, "cory", false));
 
     private static SessionEvent stored(String type, String json) {
         return new SessionEvent(1, 1, type, json, "lee", AT);

@@ -1,4 +1,4 @@
-/** The review feature's views. */
+/** Views of the review feature: coaching notes in the console and after the session. */
 @NullMarked
 package io.mockpanel.review.ui;
 
