@@ -65,7 +65,8 @@ public class CoachingNoteService {
     /**
      * What the signed-in user can write on a session, and the moments to pin to.
      *
-     * @param cannotWrite why not, when {@code canWrite} is false
+     * @param cannotWrite why not, when a coach cannot write now; null when they can, and for the
+     *                    panel and admins, who only read
      * @param stamped     notes are stamped with now (the session is live), not pinned
      * @param length      how long the session ran; null unless it started and ended
      */
@@ -230,7 +231,7 @@ public class CoachingNoteService {
     public Composer composer(long sessionId) {
         Reviewer me = access.readerOf(sessionId);
         if (!me.isCoach()) {
-            return new Composer(false, "Only coaches write coaching notes.", false, null, List.of());
+            return new Composer(false, null, false, null, List.of());
         }
         LiveSession live = timeline.replayForCoaches(sessionId);
         List<ScenarioContent> agenda = agenda(sessionId, me);
