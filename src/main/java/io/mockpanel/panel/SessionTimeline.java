@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for this feature's services after their own checks (and the candidate's room).
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class SessionTimeline {
 
     private final PanelSessionService sessions;
