@@ -102,10 +102,8 @@ final class CoachingConsolePane extends Div {
             body.open(false, "Coaching notes open when the session starts.", false, null, List.of());
         } else {
             body.open(true, null, false, null, List.of());
-            if (state != SessionState.LIVE) {
-                body.moment.setText("The session has ended: notes written here have no moment. "
-                        + "Pin them to one in the session's review.");
-            }
+            body.hint(state == SessionState.LIVE ? "" : "The session has ended: notes written here have no moment; "
+                    + "pin them to one in the session's review.");
         }
     }
 }

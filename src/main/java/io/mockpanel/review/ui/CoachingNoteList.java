@@ -115,25 +115,26 @@ final class CoachingNoteList extends Div {
         var card = new Div();
         card.addClassName("coaching-note");
         card.setId("coaching-note-" + note.id());
+        // Two lines whatever the width: the moment, who and for whom; then the item on screen then.
         var moment = new Span(note.offset() == null ? "No moment" : Moments.format(note.offset()));
         moment.addClassName("coaching-moment");
-        var head = new Div(moment);
-        head.addClassName("coaching-note-head");
-        if (note.promptLabel() != null) {
-            var prompt = new Span(note.promptLabel());
-            prompt.addClassName("coaching-prompt");
-            head.add(prompt);
-        }
         var author = new Span(note.authorName() + (note.edited() ? " · edited" : ""));
         author.addClassName("coaching-author");
-        head.add(author);
         var sharing = note.shared() ? Badge.of("Shared with panel", "success") : Badge.of("Coaches only", "contrast");
         sharing.addClassName("coaching-sharing");
-        head.add(sharing);
+        var head = new Div(moment, author, sharing);
+        head.addClassName("coaching-note-head");
+        card.add(head);
+        if (note.promptLabel() != null) {
+            var prompt = new Div();
+            prompt.setText(note.promptLabel());
+            prompt.addClassName("coaching-prompt");
+            card.add(prompt);
+        }
         var text = new Div();
         text.setText(note.text());
         text.addClassName("coaching-text");
-        card.add(head, text);
+        card.add(text);
         if (note.mine()) {
             var edit = small("Edit", "coaching-edit-" + note.id(), e -> actions.edit(note));
             var share = small(note.shared() ? "Stop sharing" : "Share with panel", "coaching-share-" + note.id(),

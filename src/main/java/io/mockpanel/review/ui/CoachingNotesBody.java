@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.mockpanel.base.UserFacingException;
 import io.mockpanel.base.ui.Confirmation;
 import io.mockpanel.base.ui.Notifications;
-import io.mockpanel.panel.NoteText;
 import io.mockpanel.review.CoachingNote;
 import io.mockpanel.review.CoachingNoteConflictException;
 import io.mockpanel.review.CoachingNoteService;
@@ -52,6 +51,7 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
     private boolean pinnable;
     private @Nullable CoachingNote editing;
     private @Nullable CoachingNote savedVersion;
+    private String idleHint = "";
 
     CoachingNotesBody(long sessionId, CoachingNoteService coaching, Comparator<CoachingNote> order) {
         this.sessionId = sessionId;
@@ -64,8 +64,8 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
         text.addClassName("coaching-text-field");
         text.setWidthFull();
         text.setPlaceholder("What would you tell the candidate? e.g. “The answer ran 6 minutes before a result.”");
-        text.setHelperText("Up to " + NoteText.grouped(CoachingNoteService.MAX_LENGTH)
-                + " characters. Coaches always read it; never the candidate.");
+        // The limit (20 000 characters) is said when a note passes it; the helper says who reads it.
+        text.setHelperText("Coaches read it; the panel only if shared; the candidate never.");
         shared.setId("coaching-shared");
         shared.setTooltipText("The lead and the panelists can read it too.");
 
@@ -144,6 +144,12 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
         showMomentRow();
     }
 
+    /** A line under the text box while no note is being edited (how new notes are placed in time). */
+    void hint(String text) {
+        idleHint = text;
+        showMomentRow();
+    }
+
     /** The text box is where Alt+M and "Edit" send the viewer. */
     void focusText() {
         text.focus();
@@ -155,8 +161,9 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
             moment.setText("Editing your note" + (editing.offset() == null ? "" : " at "
                     + Moments.format(editing.offset())) + "; its moment stays.");
         } else {
-            moment.setText(pinnable ? "" : "Stamped with the time since the start and the prompt on screen.");
+            moment.setText(idleHint);
         }
+        moment.setVisible(!moment.getText().isEmpty());
     }
 
     private void save() {
@@ -213,7 +220,7 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
 
     private void loadSavedVersion() {
         if (savedVersion != null) {
-            edit(savedVersion);
+            load(savedVersion);
         }
     }
 
@@ -239,8 +246,21 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
         showMomentRow();
     }
 
+    /** Loads the note into the composer; asks first when that would throw away text not yet saved. */
     @Override
     public void edit(CoachingNote note) {
+        String typed = text.getValue();
+        boolean unsaved = !typed.isBlank() && (editing == null || !typed.equals(editing.text()));
+        if (unsaved && !typed.equals(note.text())) {
+            Confirmation.ask("coaching-discard-confirm", "Discard what you wrote?",
+                    "The text in the composer is not saved; editing this note replaces it.", "Discard and edit",
+                    () -> load(note));
+            return;
+        }
+        load(note);
+    }
+
+    private void load(CoachingNote note) {
         editing = note;
         savedVersion = null;
         conflict.setVisible(false);
