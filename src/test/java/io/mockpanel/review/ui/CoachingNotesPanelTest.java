@@ -269,4 +269,19 @@ class CoachingNotesPanelTest extends KaribuTest {
         assertThatThrownBy(() -> host(panel.outsider(), "INTERVIEWER", panel.sessionId()))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void edit_asks_before_it_replaces_text_not_yet_saved() {
+        TestPanel.Panel panel = finished();
+        CoachingNote note = accounts.as(panel.coach(), () -> coaching.write(panel.sessionId(), "Saved.", false, null));
+        host(panel.coach(), "COACH", panel.sessionId());
+        asUser(text(), "Half a thought");
+
+        _click(_get(Button.class, spec -> spec.withId("coaching-edit-" + note.id())));
+        ConfirmDialog ask = _get(ConfirmDialog.class, spec -> spec.withId("coaching-discard-confirm"));
+        assertThat(text().getValue()).as("nothing replaced before the answer").isEqualTo("Half a thought");
+
+        ConfirmDialogKt._fireConfirm(ask);
+        assertThat(text().getValue()).isEqualTo("Saved.");
+    }
 }
