@@ -1,4 +1,4 @@
-/** Views of the review feature: coaching notes in the console and after the session. */
+/** The review feature's views. */
 @NullMarked
 package io.mockpanel.review.ui;
 
