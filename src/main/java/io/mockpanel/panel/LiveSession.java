@@ -25,10 +25,18 @@ import org.jspecify.annotations.Nullable;
  * the coverage of questions. Views keep one and apply the events after {@link #lastSeq()} when
  * woken, so every client converges on the log whatever it missed.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class LiveSession {
 
     /** An item pushed to the candidate, when and by whom. */
     public record Pushed(PromptRef ref, Instant at, String by) {
+    }
+
+    /**
+     * What a note is stamped with: the time since the start and the item on the candidate's screen
+     * then (none before the first push).
+     */
+    public record Stamp(Duration offset, @Nullable PromptRef prompt) {
     }
 
     private final long sessionId;
@@ -185,6 +193,36 @@ public final class LiveSession {
             elapsed = elapsed.plus(Duration.between(clock.runningSince, now));
         }
         return new TimerState(allowed.plus(clock.extra), elapsed, clock.runningSince != null);
+    }
+
+    /** What a note written at {@code now} is stamped with (panel notes, coaching notes). */
+    public Stamp stamp(Instant now) {
+        return new Stamp(offset(now), current().orElse(null));
+    }
+
+    /**
+     * The item that was on the candidate's screen {@code offset} after the start: the one pushed
+     * last by then; empty before the first push or for a session that never started.
+     */
+    public Optional<PromptRef> onScreenAt(Duration offset) {
+        if (startedAt == null) {
+            return Optional.empty();
+        }
+        Instant moment = startedAt.plus(offset);
+        PromptRef onScreen = null;
+        for (Pushed push : pushed) {
+            if (push.at().isAfter(moment)) {
+                break;
+            }
+            onScreen = push.ref();
+        }
+        return Optional.ofNullable(onScreen);
+    }
+
+    /** How long the session ran, from its start to its end; empty unless it started and ended. */
+    public Optional<Duration> length() {
+        return startedAt == null || endedAt == null ? Optional.empty()
+                : Optional.of(Duration.between(startedAt, endedAt));
     }
 
     /** Time since the session started, for stamping notes; zero before it starts. */

@@ -109,12 +109,12 @@ public class NoteService {
             if (clean.isBlank()) {
                 throw new SessionException("Write something first: an empty note is not saved.");
             }
-            LiveSession live = timeline.loadWithoutAccessCheck(sessionId);
-            String prompt = live.current().map(json::writeValueAsString).orElse(null);
+            LiveSession.Stamp stamp = timeline.loadWithoutAccessCheck(sessionId).stamp(now);
+            String prompt = stamp.prompt() == null ? null : json.writeValueAsString(stamp.prompt());
             id = jdbc.sql("insert into session_note (session_id, author, private, text, offset_ms, prompt, "
                             + "created_at, updated_at, version) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, 0) "
                             + "returning id")
-                    .params(sessionId, me, isPrivate, clean, live.offset(now).toMillis(), prompt, at(now), at(now))
+                    .params(sessionId, me, isPrivate, clean, stamp.offset().toMillis(), prompt, at(now), at(now))
                     .query(Long.class).single();
         } else {
             int changed = jdbc.sql("update session_note set text = ?, private = ?, updated_at = ?, "

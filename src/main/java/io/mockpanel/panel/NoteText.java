@@ -3,8 +3,12 @@ package io.mockpanel.panel;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** What a note's text must be before it is stored: storable in PostgreSQL and within the limit. */
-final class NoteText {
+/**
+ * What a note's text must be before it is stored: storable in PostgreSQL and within the limit.
+ * Also used for coaching notes (review), which share the panel notes' limit.
+ */
+@org.springframework.modulith.NamedInterface("api")
+public final class NoteText {
 
     private NoteText() {
     }
@@ -13,7 +17,7 @@ final class NoteText {
      * Removes NUL characters (PostgreSQL cannot store them), replaces unpaired surrogates (not
      * encodable as UTF-8) with U+FFFD and enforces the length; everything else is kept exactly.
      */
-    static String clean(@Nullable String text) {
+    public static String clean(@Nullable String text) {
         String value = text == null ? "" : text.replace("\0", "");
         StringBuilder repaired = null;
         for (int i = 0; i < value.length(); ) {
@@ -39,7 +43,7 @@ final class NoteText {
     }
 
     /** 20000 → "20 000". */
-    static String grouped(int number) {
+    public static String grouped(int number) {
         return String.format(Locale.ROOT, "%,d", number).replace(',', ' ');
     }
 }

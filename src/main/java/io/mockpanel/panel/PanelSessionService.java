@@ -211,6 +211,16 @@ public class PanelSessionService {
         return agenda(sessionId);
     }
 
+    /**
+     * The agenda snapshot for a coach or an admin, member or not: they may look at every session
+     * (review's access rule), so the role is the check. Empty for a session that does not exist.
+     */
+    @PreAuthorize("hasAnyRole('" + AppRoles.COACH + "','" + AppRoles.ADMIN + "')")
+    @Transactional(readOnly = true)
+    public List<ScenarioContent> agendaForCoaches(long sessionId) {
+        return agenda(sessionId);
+    }
+
     // --- package API for the other services of this feature ---------------------------------------
 
     Optional<SessionRole> roleOf(long sessionId, String username) {

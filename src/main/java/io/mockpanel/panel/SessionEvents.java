@@ -184,6 +184,24 @@ public final class SessionEvents {
         public static final String TYPE = "TAG_ADDED";
     }
 
+    /**
+     * A coach's coaching note written or edited (review feature), during or after the session. Never
+     * the text: only coaches, and the panel when the note is shared, may read it, and they read it
+     * themselves. {@code shared} lets a console that may see shared notes only skip an unshared
+     * one without a read (and drop it, if it was shared before); {@code version} lets a screen that
+     * shows the note at that version already skip it.
+     */
+    @org.springframework.modulith.NamedInterface("api")
+    public record CoachingNoteSaved(long noteId, String author, boolean shared, long version) implements PanelOnly {
+        public static final String TYPE = "COACHING_NOTE_SAVED";
+    }
+
+    /** A coach deleted one of their coaching notes; {@code shared}: whether the panel could see it. */
+    @org.springframework.modulith.NamedInterface("api")
+    public record CoachingNoteDeleted(long noteId, String author, boolean shared) implements PanelOnly {
+        public static final String TYPE = "COACHING_NOTE_DELETED";
+    }
+
     /** A score sheet's draft saved: not a submission, but the author's other tabs must hear of it. */
     @org.springframework.modulith.NamedInterface("api")
     public record ScoreDraftSaved(int scenario, String author) implements PanelOnly {

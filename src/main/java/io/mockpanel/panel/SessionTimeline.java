@@ -1,6 +1,7 @@
 package io.mockpanel.panel;
 
 import io.mockpanel.scenario.ScenarioContent;
+import io.mockpanel.security.AppRoles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for this feature's services after their own checks (and the candidate's room).
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class SessionTimeline {
 
     private final PanelSessionService sessions;
@@ -39,6 +41,16 @@ public class SessionTimeline {
     public SessionCursor follow(long sessionId) {
         sessions.requireMember(sessionId);
         return followWithoutAccessCheck(sessionId);
+    }
+
+    /**
+     * The session as of now for a coach or an admin, member or not: they may look at every session
+     * (review's access rule), so the role is the check. For coaching notes written after a session.
+     */
+    @PreAuthorize("hasAnyRole('" + AppRoles.COACH + "','" + AppRoles.ADMIN + "')")
+    @Transactional(readOnly = true)
+    public LiveSession replayForCoaches(long sessionId) {
+        return loadWithoutAccessCheck(sessionId);
     }
 
     /** {@link #load} for callers that checked access themselves. */

@@ -3,8 +3,8 @@
  * progress, calibration, exports, and privacy (anonymise, delete, retention, the audit log).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"panel::api", "panel::room", "panel::views", "base", "base::ui", "security",
-        "scenario", "scoring"})
+@ApplicationModule(allowedDependencies = {"panel::api", "panel::console", "panel::room", "panel::views", "base",
+        "base::ui", "security", "scenario", "scoring"})
 package io.mockpanel.review;
 
 import org.jspecify.annotations.NullMarked;

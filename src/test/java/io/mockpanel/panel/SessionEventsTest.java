@@ -31,7 +31,8 @@ class SessionEventsTest {
             new SessionEvents.TagAdded("STAR_SITUATION", 9000, PromptRef.of(0, PromptKind.SITUATION), "Lee Lead"),
             new SessionEvents.ScoreDraftSaved(0, "lee"), new SessionEvents.ScoreSubmitted(0, "lee"),
             new SessionEvents.ScoresRevealed(0), new SessionEvents.ConsensusRecorded(0, 2),
-            new SessionEvents.VerdictRecorded(0));
+            new SessionEvents.VerdictRecorded(0),
+            new SessionEvents.CoachingNoteSaved(11, "cory", true, 2), new SessionEvents.CoachingNoteDeleted(11, "cory", false));
 
     private static SessionEvent stored(String type, String json) {
         return new SessionEvent(1, 1, type, json, "lee", AT);
@@ -43,7 +44,8 @@ class SessionEventsTest {
                 "SESSION_ENDED", "SESSION_CANCELLED", "PROMPT_PUSHED", "TIMER_STARTED", "TIMER_PAUSED",
                 "TIMER_EXTENDED", "QUESTION_COVERED", "INVITE_ISSUED", "INVITE_REVOKED", "INVITE_RELEASED",
                 "CANDIDATE_JOINED", "CLARIFICATION_REQUESTED", "NOTE_SAVED", "TAG_ADDED", "SCORE_DRAFT_SAVED",
-                "SCORE_SUBMITTED", "SCORES_REVEALED", "CONSENSUS_RECORDED", "PRESENCE_CHANGED", "VERDICT_RECORDED");
+                "SCORE_SUBMITTED", "SCORES_REVEALED", "CONSENSUS_RECORDED", "PRESENCE_CHANGED", "VERDICT_RECORDED",
+                "COACHING_NOTE_SAVED", "COACHING_NOTE_DELETED");
         assertThat(ONE_OF_EACH).extracting(Payload::type).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(SessionEvents.types());
     }

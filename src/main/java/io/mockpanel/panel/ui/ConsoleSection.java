@@ -1,6 +1,9 @@
 package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.Component;
+import io.mockpanel.base.ui.ShortcutHint;
+import io.mockpanel.panel.SessionRole;
+import java.util.List;
 
 /**
  * A part of the session console contributed by another feature (scoring, later review tools).
@@ -19,4 +22,14 @@ public interface ConsoleSection {
 
     /** A fresh component for one console. */
     Component create(ConsoleContext context);
+
+    /** Whether a console of a member with this seat has the section (the coaching notes: observers only). */
+    default boolean shownTo(SessionRole role) {
+        return true;
+    }
+
+    /** The section's keyboard shortcuts for this seat, listed in the console's shortcut help. */
+    default List<ShortcutHint> shortcuts(SessionRole role) {
+        return List.of();
+    }
 }

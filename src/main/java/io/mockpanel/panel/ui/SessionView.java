@@ -200,10 +200,12 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
         List<Workspace.Pane> panes = new ArrayList<>();
         panes.add(new Workspace.Pane("notes", "Write", "Notes", NotesColumn.of(NotesParts.of(liveFeed, notes, myRole))));
-        var context = new ConsoleContext(sessionId, myRole, liveFeed);
-        sections.stream().sorted(Comparator.comparingInt(ConsoleSection::order)).forEach(section -> panes.add(
-                new Workspace.Pane(section.title().toLowerCase(java.util.Locale.ROOT), section.title(),
-                        section.title(), section.create(context))));
+        var context = new ConsoleContext(sessionId, myRole, liveFeed,
+                sectionTitle -> workspace.showPane(paneKey(sectionTitle)));
+        sections.stream().filter(section -> section.shownTo(myRole))
+                .sorted(Comparator.comparingInt(ConsoleSection::order)).forEach(section -> panes.add(
+                new Workspace.Pane(paneKey(section.title()), section.title(), section.title(),
+                        section.create(context))));
         workspace = new Workspace(agenda, see, panes);
         add(header, workspace);
         showStage();
@@ -277,7 +279,15 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     @ClientCallable
     void showShortcuts() {
-        ShortcutHelp.open(ShortcutHelp.forConsole(myRole));
+        var hints = new ArrayList<>(ShortcutHelp.forConsole(myRole));
+        // The sections' own keys go before "?" (the last hint).
+        hints.addAll(hints.size() - 1, sections.stream().filter(section -> section.shownTo(myRole))
+                .flatMap(section -> section.shortcuts(myRole).stream()).toList());
+        ShortcutHelp.open(hints);
+    }
+
+    private static String paneKey(String sectionTitle) {
+        return sectionTitle.toLowerCase(java.util.Locale.ROOT);
     }
 
     private void act(Runnable action) {
