@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -14,7 +15,9 @@ import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionState;
 import io.mockpanel.review.SessionReview;
+import io.mockpanel.review.CoachingNoteService;
 import io.mockpanel.review.ReportService;
+import io.mockpanel.review.SessionReview.MomentKind;
 import io.mockpanel.review.SessionReviewService;
 import io.mockpanel.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,19 +42,20 @@ class SessionReviewView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private final SessionReviewService reviews;
     private final ReportService reports;
+    private final CoachingNoteService coaching;
     private String title = "Session review";
 
     /** Where the lead adds the export buttons and the report button (other helpers' components). */
     final Div actions = new Div();
-    /** Where the lead adds the coaching notes component (another helper's). */
-    final Div coachingRegion = new Div();
     @Nullable ReviewTimeline timeline;
+    @Nullable Tab coachingTab;
     @Nullable VerdictPanel verdict;
     @Nullable SessionReview review;
 
-    SessionReviewView(SessionReviewService reviews, ReportService reports) {
+    SessionReviewView(SessionReviewService reviews, ReportService reports, CoachingNoteService coaching) {
         this.reviews = reviews;
         this.reports = reports;
+        this.coaching = coaching;
         addClassName("review-view");
     }
 
@@ -118,11 +122,15 @@ class SessionReviewView extends Div implements BeforeEnterObserver, HasDynamicTi
         details.add("Timeline", timeline);
         details.add("Scores", new ReviewScores(review));
 
-        // Lead: the coaching notes component goes into this region.
-        coachingRegion.addClassName("review-coaching");
-        coachingRegion.setId("review-coaching");
+        // Coaches and admins read (and coaches write) coaching notes; the panel reads the shared ones.
+        boolean coachReader = review.reader().isCoach() || review.reader().isAdmin();
+        if (coachReader || review.timeline().stream().anyMatch(m -> m.kind() == MomentKind.COACHING_NOTE)) {
+            var coachingNotes = new CoachingNotesPanel(summary.sessionId(), coaching);
+            coachingNotes.setId("review-coaching");
+            coachingTab = details.add("Coaching notes", coachingNotes);
+        }
 
-        add(header, facts, top, new ReportCard(summary.sessionId(), reports), details, coachingRegion);
+        add(header, facts, top, new ReportCard(summary.sessionId(), reports), details);
     }
 
     private static Div fact(String label, com.vaadin.flow.component.Component value) {
