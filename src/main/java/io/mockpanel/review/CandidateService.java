@@ -224,7 +224,7 @@ public class CandidateService {
                        max(s.started_at) as last_at
                   from panel_session s join session_scenario sc on sc.session_id = s.id
                  where s.candidate_id = ? and s.started_at is not null
-                 group by sc.source_scenario_id, title
+                 group by sc.source_scenario_id, sc.content ->> 'title'
                  order by last_at desc""")
                 .param(candidateId)
                 .query((rs, row) -> new Had(rs.getObject("source_scenario_id", Long.class),
