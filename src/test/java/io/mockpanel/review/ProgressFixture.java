@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * tagged directly in the tables, at chosen times, with figures a test can compute by hand.
  */
 @Component
-class ProgressFixture {
+public class ProgressFixture {
 
     private final AccountService accounts;
     private final PanelSessionService sessions;
@@ -47,12 +48,12 @@ class ProgressFixture {
         this.signIn = signIn;
     }
 
-    static String suffix() {
+    public static String suffix() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
     }
 
     /** A new account; the username is the prefix plus a unique suffix. */
-    String account(String prefix, String displayName, AccountRole role) {
+    public String account(String prefix, String displayName, AccountRole role) {
         String username = prefix + "-" + suffix();
         TestUsers.as("fixture-admin", "ADMIN", () -> {
             accounts.createAccount(new NewAccount(username, displayName, role, TestPanel.PASSWORD));
@@ -61,7 +62,7 @@ class ProgressFixture {
     }
 
     /** A session led by 'lead' for this candidate, on the first two library scenarios; not started. */
-    long session(String lead, List<String> panelists, String candidate, @Nullable String email) {
+    public long session(String lead, List<String> panelists, String candidate, @Nullable String email) {
         return TestUsers.as(lead, "INTERVIEWER", () -> {
             List<Long> agenda = scenarios.search(ScenarioFilter.ALL).stream().limit(2).map(ScenarioSummary::id).toList();
             return sessions.create(new NewSession("Panel " + suffix(), candidate, email, agenda, panelists, List.of()));
@@ -69,7 +70,7 @@ class ProgressFixture {
     }
 
     /** Took place on that day (started at noon UTC), now completed. */
-    void held(long session, LocalDate day) {
+    public void held(long session, LocalDate day) {
         Instant start = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
         jdbc.sql("update panel_session set state = 'COMPLETED', started_at = ?, ended_at = ? where id = ?")
                 .params(start.atOffset(ZoneOffset.UTC), start.plusSeconds(3600).atOffset(ZoneOffset.UTC), session)
@@ -77,7 +78,7 @@ class ProgressFixture {
     }
 
     /** A submitted sheet: one score per area, from area 0 on (null leaves an area unscored). */
-    void sheet(long session, int scenario, String author, @Nullable Integer... areaScores) {
+    public void sheet(long session, int scenario, String author, @Nullable Integer... areaScores) {
         var now = Instant.parse("2001-01-01T00:00:00Z").atOffset(ZoneOffset.UTC);
         long sheet = jdbc.sql("""
                 insert into score_sheet (session_id, scenario, author, state, recommendation, created_at, updated_at,
@@ -90,12 +91,12 @@ class ProgressFixture {
         }
     }
 
-    void reveal(long session, int scenario, String by) {
+    public void reveal(long session, int scenario, String by) {
         jdbc.sql("insert into score_reveal (session_id, scenario, revealed_at, revealed_by) values (?, ?, now(), ?)")
                 .params(session, scenario, by).update();
     }
 
-    void consensus(long session, int scenario, int area, int score, String by) {
+    public void consensus(long session, int scenario, int area, int score, String by) {
         jdbc.sql("""
                 insert into consensus_score (session_id, scenario, area, score, recorded_by, recorded_at, version)
                 values (?, ?, ?, ?, ?, now(), 1)""")
@@ -103,7 +104,7 @@ class ProgressFixture {
     }
 
     /** The panel tagged the candidate's answer 'times' times. */
-    void tag(long session, String by, QuickTag tag, int times) {
+    public void tag(long session, String by, QuickTag tag, int times) {
         for (int i = 0; i < times; i++) {
             long seq = jdbc.sql("update panel_session set last_event_seq = last_event_seq + 1 where id = ? returning last_event_seq")
                     .param(session).query(Long.class).single();
@@ -115,22 +116,26 @@ class ProgressFixture {
         }
     }
 
-    long candidateOf(long session) {
+    public long candidateOf(long session) {
         return jdbc.sql("select candidate_id from panel_session where id = ?").param(session).query(Long.class).single();
     }
 
     /** The title of a discussion area on the session's agenda. */
-    String areaTitle(long session, int scenario, int area) {
+    public String areaTitle(long session, int scenario, int area) {
         return jdbc.sql("select content -> 'discussionAreas' -> ? ->> 'title' from session_scenario where session_id = ? and position = ?")
                 .params(area, session, scenario).query(String.class).single();
     }
 
+    /** The account signed in for real, as the sign-in form does it. */
+    public Authentication authenticate(String username) {
+        return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, TestPanel.PASSWORD));
+    }
+
     /** Runs as the account, signed in for real (the review module reads the account's role from it). */
-    <T> T as(String username, Supplier<T> action) {
+    public <T> T as(String username, Supplier<T> action) {
         var context = SecurityContextHolder.getContext();
         var previous = context.getAuthentication();
-        context.setAuthentication(signIn.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(username, TestPanel.PASSWORD)));
+        context.setAuthentication(authenticate(username));
         try {
             return action.get();
         } finally {
@@ -138,7 +143,7 @@ class ProgressFixture {
         }
     }
 
-    void as(String username, Runnable action) {
+    public void as(String username, Runnable action) {
         as(username, () -> {
             action.run();
             return null;

@@ -56,12 +56,12 @@ class CandidatesView extends VerticalLayout {
         toolbar.addClassName("library-actions");
 
         grid.setId("candidates");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(new ComponentRenderer<>(CandidatesView::who)).setHeader("Candidate").setFlexGrow(3)
                 .setAutoWidth(false);
-        grid.addColumn(Candidate::sessions).setHeader("Sessions").setFlexGrow(0).setWidth("7em");
+        grid.addColumn(Candidate::sessions).setHeader("Sessions").setFlexGrow(0).setWidth("6.5em");
         grid.addColumn(c -> c.lastSessionAt() == null ? "" : DAY.format(c.lastSessionAt())).setHeader("Latest")
-                .setFlexGrow(1);
+                .setFlexGrow(0).setWidth("8.5em");
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setItems(query -> candidates.candidates(search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> candidates.count(search.getValue()));

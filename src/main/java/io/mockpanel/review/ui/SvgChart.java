@@ -80,7 +80,7 @@ final class SvgChart {
         int n = data.categories().size();
         double step = n == 1 ? 0 : (double) plotWidth / (n - 1);
         double firstX = n == 1 ? PLOT_LEFT + plotWidth / 2.0 : PLOT_LEFT;
-        categoryLabels(svg, data.categories(), i -> firstX + i * step, xLabelsBottom, plotWidth);
+        categoryLabels(svg, data.categories(), i -> firstX + i * step, xLabelsBottom, plotWidth, n > 1);
         for (int s = 0; s < data.series().size(); s++) {
             Series series = data.series().get(s);
             String colour = colour(s);
@@ -130,7 +130,7 @@ final class SvgChart {
         double slot = (double) plotWidth / n;
         int groups = data.series().size();
         double barWidth = Math.max(2, slot * 0.8 / groups);
-        categoryLabels(svg, data.categories(), i -> PLOT_LEFT + slot * i + slot / 2, xLabelsBottom, plotWidth);
+        categoryLabels(svg, data.categories(), i -> PLOT_LEFT + slot * i + slot / 2, xLabelsBottom, plotWidth, false);
         for (int s = 0; s < groups; s++) {
             Series series = data.series().get(s);
             svg.append("<g class=\"series\" data-series=\"").append(text(series.name())).append("\" fill=\"")
@@ -286,7 +286,7 @@ final class SvgChart {
     }
 
     private static void categoryLabels(StringBuilder svg, List<String> categories,
-            java.util.function.IntToDoubleFunction x, int baseline, int plotWidth) {
+            java.util.function.IntToDoubleFunction x, int baseline, int plotWidth, boolean atEdges) {
         int n = categories.size();
         // Labels never overlap: with many categories only every k-th one is written (all are in the table).
         int fits = Math.max(1, plotWidth / 56);
@@ -297,8 +297,10 @@ final class SvgChart {
             if ((n - 1 - i) % every != 0) {
                 continue;
             }
+            // points at the plot's edges: their labels grow inwards, so none is cut off
+            String anchor = atEdges && i == 0 ? "start" : atEdges && i == n - 1 ? "end" : "middle";
             svg.append("<text x=\"").append(num(x.applyAsDouble(i))).append("\" y=\"").append(baseline)
-                    .append("\" text-anchor=\"middle\">").append(text(shorten(categories.get(i), 9))).append("</text>");
+                    .append("\" text-anchor=\"").append(anchor).append("\">").append(text(shorten(categories.get(i), 9))).append("</text>");
         }
         svg.append("</g>");
     }
@@ -322,7 +324,7 @@ final class SvgChart {
     }
 
     private static double legendItemWidth(String name) {
-        return 22 + shorten(name, 24).length() * FONT * 0.58 + 12;
+        return 22 + shorten(name, 34).length() * FONT * 0.58 + 12;
     }
 
     private static void legend(StringBuilder svg, List<String> names, int top) {
@@ -343,7 +345,7 @@ final class SvgChart {
                     .append(num(x + 16)).append("\" y2=\"").append(y + 6).append("\" stroke=\"").append(colour(s))
                     .append("\" stroke-width=\"3\"").append(dash(s)).append("/>");
             svg.append("<text x=\"").append(num(x + 20)).append("\" y=\"").append(y + 10).append("\">")
-                    .append(text(shorten(name, 24))).append("</text>");
+                    .append(text(shorten(name, 34))).append("</text>");
             x += w;
         }
         svg.append("</g>");
