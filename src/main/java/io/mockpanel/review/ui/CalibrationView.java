@@ -28,8 +28,11 @@ import io.mockpanel.review.ReviewException;
 import io.mockpanel.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +52,8 @@ class CalibrationView extends VerticalLayout {
     final Div chart = new Div();
     final Paragraph empty = new Paragraph();
     private final CalibrationService calibration;
+    /** What each interviewer is called on this screen: the display name, with the username when two share one. */
+    private final Map<String, String> names = new HashMap<>();
 
     CalibrationView(CalibrationService calibration) {
         this.calibration = calibration;
@@ -68,10 +73,12 @@ class CalibrationView extends VerticalLayout {
         grid.setId("calibration");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(new ComponentRenderer<>(CalibrationView::who)).setHeader("Interviewer").setFlexGrow(2);
-        grid.addColumn(i -> signed(i.overall().vsConsensus())).setHeader("vs consensus").setFlexGrow(1);
-        grid.addColumn(i -> signed(i.overall().vsOthers())).setHeader("vs others").setFlexGrow(1);
-        grid.addColumn(i -> far(i.overall())).setHeader("2+ off").setFlexGrow(1);
+        grid.addColumn(new ComponentRenderer<>(i -> who(i, names))).setHeader("Interviewer").setFlexGrow(2)
+                .setWidth("8em");
+        grid.addColumn(i -> signed(i.overall().vsConsensus())).setHeader("vs consensus").setFlexGrow(1).setWidth("5.5em");
+        grid.addColumn(i -> signed(i.overall().vsOthers())).setHeader("vs others").setFlexGrow(1).setWidth("5em");
+        grid.addColumn(new ComponentRenderer<>(i -> farCell(i.overall()))).setHeader("2+ off").setFlexGrow(1)
+                .setWidth("5em");
         grid.setItemDetailsRenderer(new ComponentRenderer<>(CalibrationView::areas));
         grid.setDetailsVisibleOnClick(true);
         empty.setId("calibration-empty");
@@ -94,6 +101,8 @@ class CalibrationView extends VerticalLayout {
             Notifications.error(refused.getMessage());
             return;
         }
+        names.clear();
+        names.putAll(names(result));
         boolean none = result.interviewers().isEmpty();
         empty.setVisible(none);
         empty.setText("No revealed scores between these dates. Calibration shows here once panels have revealed "
@@ -102,7 +111,7 @@ class CalibrationView extends VerticalLayout {
         grid.setItems(result.interviewers());
         chart.removeAll();
         if (!none) {
-            var data = data(result);
+            var data = data(result, names);
             chart.add(new ChartCard("calibration-chart-card",
                     SvgChart.diverging("deviation-chart", data, 2, "severe", "lenient"), data, null,
                     v -> signed(v)));
@@ -110,23 +119,32 @@ class CalibrationView extends VerticalLayout {
     }
 
     /** Two bars per interviewer: against the consensus and against the other panelists. */
-    static SvgChart.Data data(Calibration result) {
-        List<String> names = new ArrayList<>();
+    static SvgChart.Data data(Calibration result, Map<String, String> names) {
+        List<String> labels = new ArrayList<>();
         List<@Nullable Double> consensus = new ArrayList<>();
         List<@Nullable Double> others = new ArrayList<>();
         for (Interviewer i : result.interviewers()) {
-            names.add(i.displayName() + (i.overall().fewData() ? " (few data)" : ""));
+            labels.add(names.get(i.username()) + (i.overall().fewData() ? " (few data)" : ""));
             consensus.add(i.overall().vsConsensus());
             others.add(i.overall().vsOthers());
         }
         return new SvgChart.Data("Mean deviation per interviewer",
                 "Mean score deviation per interviewer from the panel's consensus and from the other panelists; "
                         + "positive is lenient, negative severe.",
-                names, List.of(new SvgChart.Series("vs consensus", consensus), new SvgChart.Series("vs others", others)));
+                labels, List.of(new SvgChart.Series("vs consensus", consensus), new SvgChart.Series("vs others", others)));
     }
 
-    private static Div who(Interviewer interviewer) {
-        var cell = new Div(new Span(interviewer.displayName()));
+    static Map<String, String> names(Calibration result) {
+        var shared = result.interviewers().stream().collect(Collectors.groupingBy(
+                Interviewer::displayName, Collectors.counting()));
+        var names = new HashMap<String, String>();
+        result.interviewers().forEach(i -> names.put(i.username(), shared.get(i.displayName()) > 1
+                ? i.displayName() + " (" + i.username() + ")" : i.displayName()));
+        return names;
+    }
+
+    private static Div who(Interviewer interviewer, Map<String, String> names) {
+        var cell = new Div(new Span(names.getOrDefault(interviewer.username(), interviewer.displayName())));
         cell.addClassName("candidate-cell");
         var scores = new Span(interviewer.overall().scores() + " scores");
         scores.addClassName("candidate-addresses");
@@ -159,6 +177,19 @@ class CalibrationView extends VerticalLayout {
         }
         String n = String.format(Locale.ROOT, "%.2f", Math.abs(value));
         return Math.abs(value) < 0.005 ? "0.00" : (value > 0 ? "+" : "−") + n;
+    }
+
+    /** The share, and under it what it rests on, so the column stays narrow on a phone. */
+    private static Div farCell(Deviation deviation) {
+        Double share = deviation.farShare();
+        var cell = new Div(new Span(share == null ? "–" : Math.round(share * 100) + "%"));
+        cell.addClassName("candidate-cell");
+        if (share != null) {
+            var of = new Span(deviation.farFromPanel() + " of " + deviation.withOthers());
+            of.addClassName("candidate-addresses");
+            cell.add(of);
+        }
+        return cell;
     }
 
     static String far(Deviation deviation) {

@@ -50,7 +50,7 @@ final class SvgChart {
     }
 
     static final int WIDTH = 400;
-    static final int FONT = 12;
+    static final int FONT = 13;
     static final String EMPTY_TEXT = "No data yet";
     /** Distinct colours that stay apart for the common colour-vision deficiencies; dashes help too. */
     private static final String[] COLOURS = {"#1f6fd1", "#d9480f", "#2b8a3e", "#7048e8", "#c2255c", "#0b7285",
