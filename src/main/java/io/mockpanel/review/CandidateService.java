@@ -59,6 +59,9 @@ public class CandidateService {
     @PreAuthorize(COACHES_AND_ADMINS)
     @Transactional(readOnly = true)
     public List<Candidate> candidates(@Nullable String search, int offset, int limit) {
+        if (unsearchable(search)) {
+            return List.of();
+        }
         return jdbc.sql("select " + CANDIDATE_COLUMNS + " from candidate c where " + SEARCH
                         + " order by lower(c.display_name), c.id offset :offset limit :limit")
                 .param("pattern", pattern(search))
@@ -72,6 +75,9 @@ public class CandidateService {
     @PreAuthorize(COACHES_AND_ADMINS)
     @Transactional(readOnly = true)
     public int count(@Nullable String search) {
+        if (unsearchable(search)) {
+            return 0;
+        }
         return jdbc.sql("select count(*) from candidate c where " + SEARCH)
                 .param("pattern", pattern(search)).query(Integer.class).single();
     }
@@ -305,8 +311,13 @@ public class CandidateService {
         }
     }
 
+    /** No name or address holds a NUL (PostgreSQL cannot store one), and the database would refuse the query. */
+    private static boolean unsearchable(@Nullable String search) {
+        return search != null && search.indexOf('\0') >= 0;
+    }
+
     private static @Nullable String pattern(@Nullable String search) {
-        if (search == null || search.isBlank() || search.indexOf('\0') >= 0) {
+        if (search == null || search.isBlank()) {
             return null;
         }
         return "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

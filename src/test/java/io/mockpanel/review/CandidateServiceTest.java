@@ -200,6 +200,8 @@ class CandidateServiceTest {
                 assertThat(candidates.candidates("ZB-" + suffix + "@", 0, 10)).extracting(Candidate::displayName)
                         .containsExactly("Zed " + suffix + " Beta");
                 assertThat(candidates.candidates("%" + suffix, 0, 10)).isEmpty();
+                assertThat(candidates.candidates("Zed\0", 0, 10)).isEmpty();
+                assertThat(candidates.count("Zed\0")).isZero();
             });
         }
     }
