@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 @StyleSheet("styles.css")
 @StyleSheet("console.css")
 @StyleSheet("review.css")
+@StyleSheet("progress.css")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -52,7 +52,7 @@ class SecurityConfig {
             throws Exception {
         // Static files of our own outside Vaadin's paths are not permitted by Vaadin's defaults.
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles.css", "/console.css", "/review.css", "/icons/**", "/js/**", "/actuator/health", "/actuator/health/**")
+                .requestMatchers("/styles.css", "/console.css", "/review.css", "/progress.css", "/icons/**", "/js/**", "/actuator/health", "/actuator/health/**")
                 .permitAll());
         // Vaadin's own CSRF setup exempts the login form's POST, so a page on another origin could
         // sign a victim in as someone else. Only Vaadin's internal requests (which carry Vaadin's
