@@ -39,7 +39,7 @@ class CandidateProgressView extends Div implements BeforeEnterObserver, HasDynam
 
     static final String ID_PARAMETER = "candidateId";
     /** Where a session opens; the review page of issue 8 replaces the console's route here. */
-    static final String SESSION_LINK = "sessions/%d";
+    static final String SESSION_LINK = "sessions/%d/review";
 
     private final CandidateService candidates;
     private String title = "Candidate";
