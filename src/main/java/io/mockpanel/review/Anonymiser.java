@@ -138,7 +138,7 @@ class Anonymiser {
     private long detach(long sessionId, Instant now) {
         long id = jdbc.sql("insert into candidate (display_name, created_at, anonymised_at) "
                         + "select ?, created_at, ? from panel_session where id = ? returning id")
-                .params(LABEL.strip(), at(now), at(now), sessionId).query(Long.class).single();
+                .params(LABEL.strip(), at(now), sessionId).query(Long.class).single();
         jdbc.sql("update candidate set display_name = ? where id = ?").params(label(id), id).update();
         jdbc.sql("update panel_session set candidate_id = ? where id = ?").params(id, sessionId).update();
         return id;

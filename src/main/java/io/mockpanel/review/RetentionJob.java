@@ -74,17 +74,21 @@ class RetentionJob {
      * transaction per batch; returns how many this call anonymised (another node's share not counted).
      */
     int anonymiseEndedBefore(Instant cutoff) {
+        return anonymiseEndedBefore(cutoff, properties.batchSize());
+    }
+
+    int anonymiseEndedBefore(Instant cutoff, int batchSize) {
         int total = 0;
         while (true) {
-            Integer done = transactions.execute(status -> batch(cutoff));
+            Integer done = transactions.execute(status -> batch(cutoff, batchSize));
             total += done == null ? 0 : done;
-            if (done == null || done < properties.batchSize()) {
+            if (done == null || done < batchSize) {
                 return total;
             }
         }
     }
 
-    private int batch(Instant cutoff) {
+    private int batch(Instant cutoff, int batchSize) {
         record Due(long id, long candidateId, OffsetDateTime endedAt) {
         }
         // Sessions another node (or an admin) holds are skipped; the candidates are then locked in
@@ -93,7 +97,7 @@ class RetentionJob {
                 select id, candidate_id, ended_at from panel_session
                  where anonymised_at is null and state in ('COMPLETED', 'CANCELLED') and ended_at < ?
                  order by ended_at, id limit ? for update skip locked""")
-                .params(at(cutoff), properties.batchSize())
+                .params(at(cutoff), batchSize)
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("candidate_id"),
                         rs.getObject("ended_at", OffsetDateTime.class)))
                 .list();
