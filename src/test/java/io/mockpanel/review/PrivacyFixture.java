@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * feedback). Every text is unique, so a test can look for it anywhere in the database.
  */
 @Component
-class PrivacyFixture {
+public class PrivacyFixture {
 
     private final TestPanel testPanel;
     private final PanelSessionService sessions;
@@ -53,9 +53,9 @@ class PrivacyFixture {
     }
 
     /** A person: the name and address sessions are created with. */
-    record Person(String name, String email) {
+    public record Person(String name, String email) {
 
-        static Person random() {
+        public static Person random() {
             String surname = letters(9);
             return new Person("Zephyrine " + surname, "zephyrine." + surname.toLowerCase(Locale.ROOT) + "@example.org");
         }
@@ -66,11 +66,11 @@ class PrivacyFixture {
      *
      * @param texts every free text about the person that anonymising must erase
      */
-    record Held(long sessionId, long candidateId, TestPanel.Panel panel, String joinedName, List<String> texts) {
+    public record Held(long sessionId, long candidateId, TestPanel.Panel panel, String joinedName, List<String> texts) {
     }
 
     /** An ended session with every kind of data; the candidate joins under another spelling of their name. */
-    Held ended(Person person) {
+    public Held ended(Person person) {
         TestPanel.Panel panel = testPanel.scheduled();
         long id = create(panel, person, "Mock panel for " + person.name());
         TestPanel.Panel here = new TestPanel.Panel(id, panel.lead(), panel.panelist(), panel.outsider(), panel.coach());
@@ -98,7 +98,7 @@ class PrivacyFixture {
     }
 
     /** A session for the person in the given state: "SCHEDULED", "LIVE", "COMPLETED" or "CANCELLED". */
-    long session(Person person, String state) {
+    public long session(Person person, String state) {
         return session(testPanel.scheduled(), person, state);
     }
 
@@ -259,7 +259,7 @@ class PrivacyFixture {
         return found;
     }
 
-    @Nullable String candidateName(long candidateId) {
+    public @Nullable String candidateName(long candidateId) {
         return jdbc.sql("select display_name from candidate where id = ?").param(candidateId).query(String.class)
                 .optional().orElse(null);
     }
