@@ -56,9 +56,15 @@ class Anonymiser {
 
         /** For the audit log: counts only. */
         String describe() {
-            return notes + " notes, " + coachingNotes + " coaching notes, " + reports + " reports, " + otherTexts
-                    + " comments and justifications, " + events + " event payloads";
+            return count(notes, "note", "notes") + ", " + count(coachingNotes, "coaching note", "coaching notes") + ", "
+                    + count(reports, "report", "reports") + ", " + count(otherTexts, "comment or justification",
+                    "comments and justifications") + ", " + count(events, "event payload", "event payloads");
         }
+    }
+
+    /** "1 note", "2 notes": the audit log is read by people. */
+    static String count(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 
     /** The neutral name that replaces a person's name. */

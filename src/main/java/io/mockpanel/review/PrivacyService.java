@@ -168,8 +168,9 @@ public class PrivacyService {
         List<Long> ids = sessions.stream().map(Session::id).toList();
         Anonymiser.Erased erased = anonymiser.anonymiseCandidate(candidateId, ids, clock.instant());
         audit.record(actor, AuditLog.Action.ANONYMISED_CANDIDATE, "candidate " + candidateId,
-                sessions.size() + " sessions" + listed(ids) + "; " + before.emails().size()
-                        + " e-mail addresses removed; erased " + erased.describe());
+                count(sessions.size(), "session", "sessions") + listed(ids) + "; "
+                        + count(before.emails().size(), "e-mail address", "e-mail addresses") + " removed; erased "
+                        + erased.describe());
         return new Outcome(candidateId, sessions.size(), erased.notes(), erased.coachingNotes(), erased.reports());
     }
 
@@ -194,9 +195,11 @@ public class PrivacyService {
         jdbc.sql("delete from panel_session where candidate_id = ?").param(candidateId).update();
         jdbc.sql("delete from candidate where id = ?").param(candidateId).update();
         audit.record(actor, AuditLog.Action.DELETED_CANDIDATE, "candidate " + candidateId,
-                sessions.size() + " sessions" + listed(ids) + " deleted with " + before.notes() + " notes, "
-                        + before.coachingNotes() + " coaching notes, " + before.reports() + " reports; "
-                        + before.emails().size() + " e-mail addresses removed");
+                count(sessions.size(), "session", "sessions") + listed(ids) + " deleted with "
+                        + count(before.notes(), "note", "notes") + ", "
+                        + count(before.coachingNotes(), "coaching note", "coaching notes") + ", "
+                        + count(before.reports(), "report", "reports") + "; "
+                        + count(before.emails().size(), "e-mail address", "e-mail addresses") + " removed");
         return new Outcome(candidateId, sessions.size(), before.notes(), before.coachingNotes(), before.reports());
     }
 
@@ -224,6 +227,10 @@ public class PrivacyService {
         jdbc.sql("select id from candidate where id = ? for update").param(candidateId).query(Long.class)
                 .optional().orElseThrow(PrivacyService::gone);
         return sessions;
+    }
+
+    private static String count(int count, String one, String many) {
+        return Anonymiser.count(count, one, many);
     }
 
     private static String listed(List<Long> ids) {

@@ -84,7 +84,7 @@ class RetentionJobTest {
         assertThat(anonymised(due.sessionId(), cancelled, notYet, running)).containsExactly(true, true, false, false);
         assertThat(retentionRows(due.sessionId())).singleElement().asString()
                 .startsWith("ANONYMISED_SESSION|ended 1971-01-10, before the retention cutoff 1971-06-01; erased 2 notes, "
-                        + "1 coaching notes, 1 reports");
+                        + "1 coaching note, 1 report, 8 comments and justifications, 3 event payloads");
         var status = TestUsers.as("privacy-admin", "ADMIN", () -> privacy.retention());
         assertThat(status.lastRanAt()).isEqualTo(clock.instant());
         assertThat(status.lastCutoff()).isEqualTo(CUTOFF);

@@ -3,6 +3,7 @@ package io.mockpanel.review.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -47,6 +48,7 @@ class AuditLogView extends VerticalLayout {
     final DatePicker from = new DatePicker("From");
     final DatePicker to = new DatePicker("To");
     final Grid<Entry> grid = new Grid<>();
+    private final Details filtersBox = new Details();
     private final List<Grid.Column<Entry>> wideOnly = new ArrayList<>();
     private final Grid.Column<Entry> narrowOnly;
     private @Nullable Registration resizeListener;
@@ -95,7 +97,7 @@ class AuditLogView extends VerticalLayout {
         to.addValueChangeListener(e -> refresh());
 
         grid.setId("audit-grid");
-        grid.addColumn(e -> Formats.when(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        wideOnly.add(grid.addColumn(e -> Formats.when(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0));
         wideOnly.add(grid.addColumn(Entry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0));
         wideOnly.add(grid.addColumn(e -> label(e.action())).setHeader("Action").setAutoWidth(true).setFlexGrow(0));
         wideOnly.add(grid.addColumn(Entry::subject).setHeader("Subject").setAutoWidth(true).setFlexGrow(0));
@@ -108,7 +110,12 @@ class AuditLogView extends VerticalLayout {
         grid.setSizeFull();
         grid.setItems(query -> trail.page(filter(), query.getOffset(), query.getLimit()).stream());
 
-        add(filters, grid);
+        filtersBox.setSummaryText("Filters");
+        filtersBox.add(filters);
+        filtersBox.setOpened(true);
+        filtersBox.setWidthFull();
+        filtersBox.getStyle().set("margin", "0");
+        add(filtersBox, grid);
     }
 
     AuditTrail.Filter filter() {
@@ -126,16 +133,21 @@ class AuditLogView extends VerticalLayout {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** One cell for a phone: who did what to what, the detail below. */
+    /** One cell for a phone: when, who did what to what, the detail below. */
     private static Div compact(Entry entry) {
+        var when = new Div(Formats.when(entry.at()));
+        when.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         var head = new Span(entry.actor() + " · " + label(entry.action()) + " · " + entry.subject());
         head.getStyle().set("font-weight", "500");
         var detail = new Div(entry.detail());
         detail.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        return new Div(head, detail);
+        return new Div(when, head, detail);
     }
 
-    /** On a phone the grid shows the time and one combined cell; five columns would not fit. */
+    /**
+     * On a phone the grid shows one combined cell (five columns would not fit) and the filters fold
+     * away, so that the first records are on screen.
+     */
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         var page = attachEvent.getUI().getPage();
@@ -155,5 +167,6 @@ class AuditLogView extends VerticalLayout {
         boolean wide = windowWidth >= NARROW;
         wideOnly.forEach(column -> column.setVisible(wide));
         narrowOnly.setVisible(!wide);
+        filtersBox.setOpened(wide);
     }
 }

@@ -21,10 +21,12 @@ class DeleteCandidateDialog extends Dialog {
     DeleteCandidateDialog(Footprint held, Consumer<String> deletion) {
         setId("confirm-delete");
         setHeaderTitle("Delete all data of " + held.name() + "?");
-        setMaxWidth("34em");
+        // A phone is narrower than the dialog would like to be: it takes the screen less a margin.
+        setWidth("min(34em, calc(100vw - 2 * var(--lumo-space-m)))");
         var consequence = new Paragraph("This deletes the candidate and their " + PrivacyView.sessions(held.sessions())
                 + " with everything in them: scores, " + held.notes() + " notes, " + held.coachingNotes()
-                + " coaching notes, " + held.reports() + " development report(s), the candidate's own comments and "
+                + " coaching notes, " + PrivacyView.count(held.reports(), "development report", "development reports")
+                + ", the candidate's own comments and "
                 + "their e-mail addresses. This cannot be undone; the audit log keeps only that it happened.");
         consequence.getStyle().set("margin-top", "0");
         typedName.setId("typed-name");

@@ -48,11 +48,11 @@ class FootprintPanel extends Composite<Div> {
 
     private static Div fact(String label, String value) {
         var term = new Span(label);
-        term.getStyle().set("color", "var(--lumo-secondary-text-color)").set("min-width", "12em")
-                .set("display", "inline-block");
+        // The value's basis makes every row stack on a phone and none on a desktop, not some of each.
+        term.getStyle().set("color", "var(--lumo-secondary-text-color)").set("flex", "0 0 13em");
         var text = new Span(value);
         text.addClassName("fact-value");
-        text.getStyle().set("overflow-wrap", "anywhere");
+        text.getStyle().set("overflow-wrap", "anywhere").set("flex", "1 1 14em").set("min-width", "0");
         var row = new Div(term, text);
         row.addClassName("fact");
         row.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("column-gap", "var(--lumo-space-m)")

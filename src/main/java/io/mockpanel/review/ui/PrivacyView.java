@@ -125,10 +125,11 @@ class PrivacyView extends VerticalLayout {
         }
         Confirmation.ask("confirm-anonymise", "Anonymise " + held.name() + "?",
                 "Their " + sessions(held.sessions()) + " keep scores, recommendations and times. The name becomes \""
-                        + held.neutralName() + "\", " + held.emails().size() + " e-mail address(es) are removed, and "
+                        + held.neutralName() + "\", " + count(held.emails().size(), "e-mail address is", "e-mail addresses are") + " removed, and "
                         + "the text of " + held.notes() + " notes (private ones too), " + held.coachingNotes()
                         + " coaching notes, score justifications and the candidate's own comments is erased; "
-                        + held.reports() + " development report(s) and their links are deleted. This cannot be undone.",
+                        + count(held.reports(), "development report and its link are", "development reports and their "
+                        + "links are") + " deleted. This cannot be undone.",
                 "Anonymise", () -> run(() -> {
                     var done = privacy.anonymise(held.candidateId());
                     Notifications.success("Anonymised: " + sessions(done.sessions()) + ", " + done.notes()
@@ -163,7 +164,11 @@ class PrivacyView extends VerticalLayout {
     }
 
     static String sessions(int count) {
-        return count + (count == 1 ? " session" : " sessions");
+        return count(count, "session", "sessions");
+    }
+
+    static String count(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 
     /** The retention setting, read-only, and what the job did last. */
