@@ -39,10 +39,11 @@ public class HistoryService {
     /**
      * Planner settings for the history queries, local to their transaction (decision 0026): the
      * default random_page_cost (4, for spinning disks) makes a few hundred index probes look dearer
-     * than scanning every session, and JIT compiling costs more than these short queries run.
+     * than scanning every session; JIT compiling and starting parallel workers cost more than these
+     * short queries run.
      */
     static final String PLANNER_SETTINGS = "select set_config('random_page_cost', '1.1', true),"
-            + " set_config('jit', 'off', true)";
+            + " set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)";
 
     private final JdbcClient jdbc;
     private final ReviewAccess access;

@@ -128,7 +128,7 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver {
             message.setText(wrong.getMessage());
             count.setText("");
             grid.setItems(List.of());
-            grid.setEmptyStateText("Nothing searched yet: " + wrong.getMessage());
+            grid.setEmptyStateText("Nothing to show until the filters above are fixed.");
             return;
         }
         message.setText("");
