@@ -1,7 +1,5 @@
 package io.mockpanel.review.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -17,7 +15,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
+import io.mockpanel.base.ui.WindowWidth;
 import io.mockpanel.review.AuditLog;
 import io.mockpanel.review.AuditTrail;
 import io.mockpanel.review.AuditTrail.Entry;
@@ -51,9 +49,9 @@ class AuditLogView extends VerticalLayout {
     private final Details filtersBox = new Details();
     private final List<Grid.Column<Entry>> wideOnly = new ArrayList<>();
     private final Grid.Column<Entry> narrowOnly;
-    private @Nullable Registration resizeListener;
 
     AuditLogView(AuditTrail trail) {
+        WindowWidth.follow(this, this::fitWidth);
         this.trail = trail;
         addClassName("audit-view");
         setSizeFull();
@@ -148,21 +146,6 @@ class AuditLogView extends VerticalLayout {
      * On a phone the grid shows one combined cell (five columns would not fit) and the filters fold
      * away, so that the first records are on screen.
      */
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        var page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitWidth(details.getWindowInnerWidth()));
-        resizeListener = page.addBrowserWindowResizeListener(e -> fitWidth(e.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (resizeListener != null) {
-            resizeListener.remove();
-            resizeListener = null;
-        }
-    }
-
     private void fitWidth(int windowWidth) {
         boolean wide = windowWidth >= NARROW;
         wideOnly.forEach(column -> column.setVisible(wide));

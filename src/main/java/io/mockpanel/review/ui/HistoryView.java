@@ -1,6 +1,5 @@
 package io.mockpanel.review.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,7 +13,7 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
+import io.mockpanel.base.ui.WindowWidth;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.SessionState;
 import io.mockpanel.review.HistoryFilter;
@@ -27,7 +26,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Every session the user may see, newest first, narrowed by candidate, scenario, interviewer,
@@ -57,9 +55,9 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver {
     private HistoryFilter current = HistoryFilter.NONE;
     /** The address the filters were last written to (what a reload would bring back). */
     Location location = new Location(ROUTE);
-    private @Nullable Registration resize;
 
     HistoryView(HistoryService history) {
+        WindowWidth.follow(this, width -> narrow(width < NARROW));
         this.history = history;
         addClassName("history-view");
         setSizeFull();
@@ -99,21 +97,6 @@ class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         HistoryFilter asked = HistoryFilterBar.fromParameters(event.getLocation().getQueryParameters());
         filters.fill(asked);
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        var page = event.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> narrow(details.getWindowInnerWidth() < NARROW));
-        resize = page.addBrowserWindowResizeListener(e -> narrow(e.getWidth() < NARROW));
-    }
-
-    @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
-        if (resize != null) {
-            resize.remove();
-            resize = null;
-        }
     }
 
     /** Checks the filters, then shows the first page and the count, or says what is wrong. */

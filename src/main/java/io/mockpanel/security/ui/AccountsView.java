@@ -1,7 +1,5 @@
 package io.mockpanel.security.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
+import io.mockpanel.base.ui.WindowWidth;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.security.Account;
@@ -27,7 +25,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /** Admins create accounts, disable and re-enable them, and reset passwords. */
 @Route("admin/accounts")
@@ -44,9 +41,9 @@ class AccountsView extends VerticalLayout {
     private final AccountService accountService;
     final Grid<Account> grid = new Grid<>(Account.class, false);
     private final List<Grid.Column<Account>> wideOnly = new ArrayList<>();
-    private @Nullable Registration resizeListener;
 
     AccountsView(AccountService accountService) {
+        WindowWidth.follow(this, this::fitWidth);
         this.accountService = accountService;
         addClassName("accounts-view");
         setSizeFull();
@@ -73,21 +70,6 @@ class AccountsView extends VerticalLayout {
     }
 
     /** On a phone the grid keeps username, status and actions; the rest would push them off screen. */
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        var page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitWidth(details.getWindowInnerWidth()));
-        resizeListener = page.addBrowserWindowResizeListener(e -> fitWidth(e.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (resizeListener != null) {
-            resizeListener.remove();
-            resizeListener = null;
-        }
-    }
-
     private void fitWidth(int windowWidth) {
         boolean wide = windowWidth >= NARROW;
         wideOnly.forEach(column -> column.setVisible(wide));
