@@ -37,6 +37,11 @@ public class HistoryService {
             + "\", MaxWords=20, MinWords=8, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \"";
     private static final int MAX_PAGE = 500;
     /**
+     * An interviewer's text search reads the matching notes from the search index when there are at
+     * most this many (visible) ones, else it checks their seats' notes (decision 0026).
+     */
+    static final int SEARCH_HITS = 2000;
+    /**
      * Planner settings for the history queries, local to their transaction (decision 0026): the
      * default random_page_cost (4, for spinning disks) makes a few hundred index probes look dearer
      * than scanning every session; JIT compiling and starting parallel workers cost more than these
@@ -93,7 +98,7 @@ public class HistoryService {
         var where = new Where(me, clean);
         boolean search = clean.searchesText();
         String sql = """
-                with page as (
+                with %spage as (
                     select s.id, s.held_at from panel_session s
                      where %s
                      order by s.held_at desc, s.id desc
@@ -108,7 +113,7 @@ public class HistoryService {
                   join candidate c on c.id = s.candidate_id
                   left join user_account l on l.username = s.lead_username
                   left join session_verdict v on v.session_id = s.id
-                 order by p.held_at desc, p.id desc""".formatted(where.sql(), search ? """
+                 order by p.held_at desc, p.id desc""".formatted(where.ctes(), where.sql(), search ? """
                 (select ts_headline(%s, n.text, %s, :headline) from session_note n
                   where n.session_id = s.id and n.search @@ %s and (not n.private or n.author = :me)
                   order by n.created_at, n.id limit 1)""".formatted(CONFIG, QUERY, QUERY) : "null");
@@ -134,7 +139,8 @@ public class HistoryService {
     /** Counts up to one past the cap, so that "more than the cap" is known without counting it all. */
     static HistoryQuery countQuery(Reviewer me, HistoryFilter clean) {
         var where = new Where(me, clean);
-        return new HistoryQuery("select count(*) from (select 1 from panel_session s where " + where.sql()
+        String with = where.ctes().isEmpty() ? "" : "with " + where.ctes().substring(0, where.ctes().length() - 2) + " ";
+        return new HistoryQuery(with + "select count(*) from (select 1 from panel_session s where " + where.sql()
                 + " limit " + (HistoryCount.CAP + 1) + ") found", where.params());
     }
 
@@ -267,6 +273,7 @@ public class HistoryService {
     /** The WHERE clause of a filter for a reader, with its named parameters. */
     private static final class Where {
 
+        private final List<String> ctes = new ArrayList<>();
         private final List<String> conditions = new ArrayList<>();
         private final java.util.Map<String, Object> params = new java.util.HashMap<>();
 
@@ -315,10 +322,31 @@ public class HistoryService {
             }
             if (filter.searchesText()) {
                 // Private notes count only for their author: a search never finds a session by them.
-                conditions.add("exists (select 1 from session_note n where n.session_id = s.id and n.search @@ "
-                        + QUERY + " and (not n.private or n.author = :me))");
+                String visible = "n.search @@ " + QUERY + " and (not n.private or n.author = :me)";
+                if (seesAll(me)) {
+                    conditions.add("exists (select 1 from session_note n where n.session_id = s.id and " + visible + ")");
+                } else {
+                    // An interviewer's seats are few but hold many notes (~20 each): a rare word is
+                    // found faster from the search index (a few hundred notes, hashed, then matched
+                    // against the seats), a common word faster from the seats (the first notes of
+                    // each seat match). The search index is read up to SEARCH_HITS + 1 visible notes
+                    // (materialised once); only when it holds no more does it decide. "offset 0" keeps
+                    // the seat check a per-seat probe that stops at the first match (PostgreSQL would
+                    // otherwise hash every matching note of a common word).
+                    ctes.add("search_hits as materialized (select n.session_id from session_note n where " + visible
+                            + " limit " + (SEARCH_HITS + 1) + ")");
+                    conditions.add("case when (select count(*) from search_hits) <= " + SEARCH_HITS
+                            + " then s.id in (select h.session_id from search_hits h)"
+                            + " else exists (select 1 from session_note n where n.session_id = s.id and " + visible
+                            + " offset 0) end");
+                }
                 params.put("text", filter.text());
             }
+        }
+
+        /** Common table expressions the conditions read, each followed by a comma ("" when none). */
+        String ctes() {
+            return ctes.stream().map(cte -> cte + ",\n").reduce("", String::concat);
         }
 
         String sql() {
