@@ -103,6 +103,46 @@ class HistoryQueryPlanTest {
         }
     }
 
+    @Test
+    void an_interviewers_search_finds_the_same_sessions_from_the_index_as_from_their_seats() {
+        String author = data.jdbc().sql("select author from session_note where private and search @@ to_tsquery('english', ?)"
+                + " order by id limit 1").param(HistoryDataSet.PRIVATE_WORD).query(String.class).single();
+        var privateAuthor = new Reviewer(author, AccountRole.INTERVIEWER, null);
+        // A rare word has fewer visible notes than SEARCH_HITS (read from the index), common words
+        // more (checked seat by seat); a private word counts only for its author.
+        assertThat(visibleMatches(INTERVIEWER, HistoryDataSet.RARE_WORD)).isBetween(1, HistoryService.SEARCH_HITS);
+        assertThat(visibleMatches(INTERVIEWER, "cache database")).isGreaterThan(HistoryService.SEARCH_HITS);
+        for (Reviewer reader : List.of(INTERVIEWER, privateAuthor)) {
+            for (String text : List.of(HistoryDataSet.RARE_WORD, "cache database", HistoryDataSet.PRIVATE_WORD,
+                    HistoryDataSet.RARE_WORD + " or " + HistoryDataSet.PRIVATE_WORD)) {
+                var query = HistoryService.pageQuery(reader, HistoryFilter.NONE.withText(text), 0, 50);
+                List<Long> found = data.inTransaction(jdbc -> jdbc.sql(query.sql()).params(query.params())
+                        .query((rs, n) -> rs.getLong("id")).list());
+                assertThat(found).as("%s searching %s", reader.username(), text)
+                        .isEqualTo(seatsWithVisibleMatch(reader, text));
+            }
+        }
+        assertThat(seatsWithVisibleMatch(privateAuthor, HistoryDataSet.PRIVATE_WORD)).isNotEmpty();
+    }
+
+    /** The plain definition: the reader's seats with a note they may read that matches, newest first. */
+    private List<Long> seatsWithVisibleMatch(Reviewer reader, String text) {
+        return data.jdbc().sql("""
+                select s.id from panel_session s
+                 where s.id in (select m.session_id from session_member m where m.username = :me)
+                   and exists (select 1 from session_note n where n.session_id = s.id
+                                and n.search @@ websearch_to_tsquery('english', :text)
+                                and (not n.private or n.author = :me))
+                 order by s.held_at desc, s.id desc limit 50""")
+                .param("me", reader.username()).param("text", text).query(Long.class).list();
+    }
+
+    private int visibleMatches(Reviewer reader, String text) {
+        return data.jdbc().sql("select count(*) from session_note n where n.search @@ websearch_to_tsquery('english', :text)"
+                + " and (not n.private or n.author = :me)").param("me", reader.username()).param("text", text)
+                .query(Integer.class).single();
+    }
+
     private JsonNode explain(HistoryService.HistoryQuery query) {
         String json = data.inTransaction(jdbc -> {
             jdbc.sql(HistoryService.PLANNER_SETTINGS).query().singleRow();
