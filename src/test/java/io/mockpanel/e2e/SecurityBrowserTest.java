@@ -167,8 +167,7 @@ class SecurityBrowserTest {
         here.navigate(url("sessions"));
         here.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(here.url()).doesNotContain("/login");
-        elsewhere.navigate(url("sessions"));
-        elsewhere.waitForURL(u -> u.contains("/login"));
+        PanelPages.openExpectingSignIn(elsewhere, url("sessions"));
     }
 
     // --- helpers ---
@@ -186,8 +185,7 @@ class SecurityBrowserTest {
                 .query(Long.class).single();
         assertThat(saved).isZero();
 
-        page.navigate(url("sessions/" + panel.sessionId()));
-        page.waitForURL(u -> u.contains("/login"));
+        PanelPages.openExpectingSignIn(page, url("sessions/" + panel.sessionId()));
     }
 
     private void assertAppNotFoundPage(Page page, String path, boolean inShell) {
