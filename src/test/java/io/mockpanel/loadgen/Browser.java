@@ -1,0 +1,120 @@
+package io.mockpanel.loadgen;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One simulated person's browser: its own cookies (the session cookie, and a load balancer's
+ * sticky cookie) over a shared {@link HttpClient}, so a thousand people need not a thousand
+ * clients with a selector thread each. Redirects are followed by hand, keeping the cookies of
+ * each answer, as a browser does.
+ */
+final class Browser {
+
+    private static final Pattern META_CSRF = Pattern.compile("<meta\\s+name=\"_csrf\"\\s+content=\"([^\"]+)\"");
+    private static final Pattern META_CSRF_PARAMETER =
+            Pattern.compile("<meta\\s+name=\"_csrf_parameter\"\\s+content=\"([^\"]+)\"");
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    final HttpClient http;
+    final URI base;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    Browser(HttpClient http, URI base) {
+        this.http = http;
+        this.base = base;
+    }
+
+    /** A page (HTML) at {@code path}, following redirects; the final answer. */
+    Page get(String path) throws IOException, InterruptedException {
+        URI uri = base.resolve(path);
+        for (int hops = 0; hops < 5; hops++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri).GET()
+                    .header("Accept", "text/html"), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 3) {
+                return new Page(uri, response.statusCode(), response.body());
+            }
+            uri = uri.resolve(response.headers().firstValue("Location").orElseThrow());
+        }
+        throw new IOException("too many redirects from " + path);
+    }
+
+    /**
+     * Signs in through the sign-in form, as {@code vaadin-login-form} posts it: the page's CSRF
+     * token from its meta tag, then a form POST; true when the answer is not the sign-in error.
+     */
+    boolean signIn(String username, String password) throws IOException, InterruptedException {
+        Page login = get("login");
+        String token = first(META_CSRF, login.body());
+        String parameter = first(META_CSRF_PARAMETER, login.body());
+        String form = "username=" + encode(username) + "&password=" + encode(password) + "&"
+                + encode(parameter) + "=" + encode(token);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.ofString());
+        String location = answer.headers().firstValue("Location").orElse("");
+        return answer.statusCode() == 302 && !location.contains("error");
+    }
+
+    /** Sends with this browser's cookies and keeps the cookies the answer sets. */
+    <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        String cookieHeader = cookieHeader();
+        if (!cookieHeader.isEmpty()) {
+            request.header("Cookie", cookieHeader);
+        }
+        HttpResponse<T> response = http.send(request.timeout(TIMEOUT).build(), body);
+        keepCookies(response);
+        return response;
+    }
+
+    synchronized String cookieHeader() {
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=')
+                .append(value));
+        return header.toString();
+    }
+
+    private synchronized void keepCookies(HttpResponse<?> response) {
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                String name = pair.substring(0, equals).trim();
+                String value = pair.substring(equals + 1).trim();
+                boolean expired = setCookie.toLowerCase().contains("max-age=0");
+                if (expired || value.isEmpty()) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+        }
+    }
+
+    private static String first(Pattern pattern, String html) throws IOException {
+        Matcher matcher = pattern.matcher(html);
+        if (!matcher.find()) {
+            throw new IOException("the sign-in page has no " + pattern.pattern());
+        }
+        return matcher.group(1);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A page's final address, status and HTML. */
+    record Page(URI uri, int status, String body) {
+    }
+}

@@ -1,0 +1,92 @@
+package io.mockpanel.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mockpanel.panel.InviteService;
+import io.mockpanel.panel.PanelSessionService;
+import io.mockpanel.scenario.ScenarioService;
+import io.mockpanel.security.AccountService;
+import io.mockpanel.support.IntegrationTest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The load generator's smoke run, part of the suite so that it never rots: three live panels
+ * (fifteen tabs speaking Vaadin's protocol: rooms, consoles, push websockets) for about twenty
+ * seconds against this test's app. Every push the server acknowledged must reach its candidate in
+ * order, every note save it acknowledged must be in the database, and nothing may fail.
+ */
+@IntegrationTest
+class LoadGeneratorSmokeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    PanelSessionService sessions;
+
+    @Autowired
+    ScenarioService scenarios;
+
+    @Autowired
+    InviteService invites;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void three_panels_run_for_twenty_seconds_and_every_acknowledged_push_and_note_arrives() throws Exception {
+        List<PanelPlan> plans = new LoadFixture(accounts, sessions, scenarios, invites).livePanels(9_000, 3, 1);
+        LoadReport report;
+        Map<String, String> notes;
+        try (LoadRun run = new LoadRun(URI.create("http://localhost:" + port + "/"), Duration.ofMillis(1500))) {
+            run.add(plans, Duration.ofSeconds(60));
+            assertThat(run.tabsIn()).as("every tab opened").isEqualTo(15);
+            run.startPushing();
+            Thread.sleep(18_000);
+            run.stopPushing();
+            awaitSeen(run, Duration.ofSeconds(10));
+            report = run.report();
+            notes = run.acknowledgedNotes();
+        }
+        System.out.println("FIGURE load smoke: " + report.line());
+
+        assertThat(report.errorExamples()).as("errors").isEmpty();
+        assertThat(report.pushesAcknowledged()).as("pushes acknowledged").isGreaterThanOrEqualTo(3 * 5);
+        assertThat(report.pushesUnseen()).as("acknowledged pushes the candidate never saw").isZero();
+        assertThat(report.pushesSeen()).isEqualTo(report.pushesAcknowledged());
+        assertThat(report.outOfOrder()).isZero();
+        assertThat(report.latency().count()).isEqualTo((int) report.pushesSeen());
+        assertThat(report.noteSaves()).as("note saves acknowledged").isGreaterThanOrEqualTo(3 * 2 * 5);
+        assertThat(report.noteSavesRefused()).isZero();
+        // what the server acknowledged is stored: each note holds at least the text acknowledged last
+        notes.forEach((key, text) -> {
+            long noteId = Long.parseLong(key.substring(key.indexOf('/') + 1));
+            String stored = jdbc.sql("select text from session_note where id = ?").param(noteId).query(String.class)
+                    .single();
+            assertThat(stored).as(key).startsWith(text);
+        });
+        // the leads' pushes are in the sessions' logs, in the order the candidates saw them
+        for (PanelPlan plan : plans) {
+            long pushed = jdbc.sql("select count(*) from session_event where session_id = ? and type = 'PROMPT_PUSHED'")
+                    .param(plan.sessionId()).query(Long.class).single();
+            assertThat(pushed).as("pushes logged for session " + plan.sessionId()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    private static void awaitSeen(LoadRun run, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (run.report().pushesUnseen() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.mockpanel.loadgen;
+
+import java.util.List;
+
+/**
+ * A load run's figures: tabs open, push latency of the current window, pushes sent / acknowledged
+ * by the server / seen by the candidates / acknowledged but never seen / seen out of order, note
+ * saves acknowledged and refused, push frames received, push connections that closed under a tab,
+ * and tabs reloaded.
+ */
+public record LoadReport(int panels, int tabs, int tabsIn, LoadMetrics.Latency latency, long errors,
+        List<String> errorExamples, long pushesSent, long pushesAcknowledged, long pushesSeen, long pushesUnseen,
+        long outOfOrder, long noteSaves, long noteSavesRefused, long pushFrames, long pushConnectionsClosed,
+        long reopened) {
+
+    /** One line for a benchmark's output. */
+    public String line() {
+        return "panels=%d tabs=%d/%d push latency %s | pushes sent=%d acked=%d seen=%d unseen=%d out-of-order=%d"
+                .formatted(panels, tabsIn, tabs, latency, pushesSent, pushesAcknowledged, pushesSeen, pushesUnseen,
+                        outOfOrder)
+                + " | note saves=%d refused=%d | frames=%d closed=%d reopened=%d | errors=%d".formatted(noteSaves,
+                        noteSavesRefused, pushFrames, pushConnectionsClosed, reopened, errors);
+    }
+}
