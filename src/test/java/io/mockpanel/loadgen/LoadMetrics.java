@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * prompt), errors with a few examples, and the work done. Latencies are kept for the current
  * measuring window only ({@link #startWindow}), so a ramp reports each level on its own.
  */
-final class LoadMetrics {
+public final class LoadMetrics {
 
     private static final int EXAMPLES = 20;
 
@@ -81,7 +81,7 @@ final class LoadMetrics {
         return new ArrayList<>(examples);
     }
 
-    record Latency(int count, double p50, double p95, double p99, double max) {
+    public record Latency(int count, double p50, double p95, double p99, double max) {
 
         @Override
         public String toString() {

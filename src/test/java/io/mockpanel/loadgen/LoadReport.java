@@ -19,6 +19,7 @@ public record LoadReport(int panels, int tabs, int tabsIn, LoadMetrics.Latency l
                 .formatted(panels, tabsIn, tabs, latency, pushesSent, pushesAcknowledged, pushesSeen, pushesUnseen,
                         outOfOrder)
                 + " | note saves=%d refused=%d | frames=%d closed=%d reopened=%d | errors=%d".formatted(noteSaves,
-                        noteSavesRefused, pushFrames, pushConnectionsClosed, reopened, errors);
+                        noteSavesRefused, pushFrames, pushConnectionsClosed, reopened, errors)
+                + (errorExamples.isEmpty() ? "" : " e.g. " + errorExamples.subList(0, Math.min(3, errorExamples.size())));
     }
 }

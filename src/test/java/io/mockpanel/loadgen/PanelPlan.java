@@ -9,10 +9,10 @@ import java.util.List;
  * candidate's invite route, and the text the candidate's screen must show for each push, in the
  * agenda's order (what "Push next" walks through).
  */
-record PanelPlan(long sessionId, String lead, List<String> panelists, String coach, String password,
+public record PanelPlan(long sessionId, String lead, List<String> panelists, String coach, String password,
         String inviteRoute, List<String> promptTexts) {
 
-    PanelPlan {
+    public PanelPlan {
         panelists = List.copyOf(panelists);
         promptTexts = List.copyOf(promptTexts);
     }
@@ -30,7 +30,7 @@ record PanelPlan(long sessionId, String lead, List<String> panelists, String coa
         }).toList();
     }
 
-    String consoleRoute() {
+    public String consoleRoute() {
         return "sessions/" + sessionId;
     }
 }

@@ -41,6 +41,7 @@ public final class AppNode implements AutoCloseable {
     private final List<String> databaseArguments;
     private final boolean embeddedDatabase;
     private final List<String> extraArguments = new ArrayList<>();
+    private List<String> jvmOptions = List.of("-XX:TieredStopAtLevel=1", "-Xmx768m");
     private final Path log;
     private int port;
     private Process process;
@@ -83,6 +84,23 @@ public final class AppNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * JVM options instead of the default ones (a quick start for fault tests: C1 only, 768 MB heap);
+     * a benchmark wants the full JIT and its own heap size.
+     */
+    public AppNode jvm(String... options) {
+        jvmOptions = List.of(options);
+        return this;
+    }
+
+    /** The node's process id (for {@code jcmd} and /proc), while it runs. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("the node is not started");
+        }
+        return process.pid();
+    }
+
     /** More Spring arguments, e.g. {@code "--mockpanel.listener.probe-interval=1s"}. */
     public AppNode with(String... arguments) {
         extraArguments.addAll(List.of(arguments));
@@ -98,8 +116,9 @@ public final class AppNode implements AutoCloseable {
             port = freePort();
         }
         starts++;
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-XX:TieredStopAtLevel=1", "-Xmx768m",
-                "-cp", System.getProperty("java.class.path"), "io.mockpanel.Application",
+        List<String> command = new ArrayList<>(List.of(javaCommand()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.mockpanel.Application",
                 "--server.port=" + port, "--spring.profiles.active=test", "--vaadin.launch-browser=false"));
         command.addAll(databaseArguments);
         command.addAll(extraArguments);
