@@ -3,6 +3,8 @@ package io.mockpanel.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.mockpanel.panel.SessionEventBus;
+import io.mockpanel.panel.Subscription;
 import io.mockpanel.support.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -64,6 +67,12 @@ class DeploymentFilesTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    SessionEventBus bus;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void every_health_path_probed_by_a_proxy_or_kubernetes_answers_up_and_readiness_includes_the_listener()
@@ -137,6 +146,27 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void a_node_listens_on_one_connection_however_many_screens_follow_how_many_sessions() {
+        Integer listener = bus.listenerStatus().backendPid();
+        assertThat(listener).as("this node listens").isNotNull();
+        long before = listenerConnections();
+        List<Subscription> screens = new ArrayList<>();
+        for (long session = 1; session <= 40; session++) {
+            for (int screen = 0; screen < 5; screen++) {
+                screens.add(bus.subscribe(Long.MAX_VALUE - session, hint -> { }));
+            }
+        }
+        try {
+            assertThat(listenerConnections()).as("200 screens on 40 sessions").isEqualTo(before);
+            assertThat(bus.listenerStatus().backendPid()).isEqualTo(listener);
+            assertThat(jdbc.sql("select count(*) from pg_stat_activity where pid = ? and application_name = ?")
+                    .params(listener, "mockpanel-session-listener").query(Long.class).single()).isEqualTo(1);
+        } finally {
+            screens.forEach(Subscription::remove);
+        }
+    }
+
+    @Test
     void every_proxy_keeps_a_browser_on_one_node_by_cookie_and_keeps_push_open() throws IOException {
         for (Path haproxy : List.of(HAPROXY_COMPOSE, HAPROXY_LOCAL)) {
             List<String> lines = haproxyLines(haproxy);
@@ -194,6 +224,11 @@ class DeploymentFilesTest {
                 .get("rules")).getFirst()).get("http")).get("paths")).getFirst()).get("backend")).get("service"));
         assertThat(backend.get("name")).isEqualTo(map(service.get("metadata")).get("name"));
         assertThat(map(backend.get("port")).get("name")).isEqualTo(servicePort.get("name"));
+    }
+
+    private long listenerConnections() {
+        return jdbc.sql("select count(*) from pg_stat_activity where application_name = 'mockpanel-session-listener'")
+                .query(Long.class).single();
     }
 
     /** Spring Boot's documented properties and the app's own @ConfigurationProperties. */
