@@ -8,7 +8,7 @@ alter index session_event_pkey rename to session_event_unpartitioned_pkey;
 alter index session_event_tag_idx rename to session_event_unpartitioned_tag_idx;
 
 create table session_event (
-    session_id bigint       not null references panel_session (id) on delete cascade,
+    session_id bigint       not null constraint session_event_session_id_fkey references panel_session (id) on delete cascade,
     seq        bigint       not null,
     type       varchar(40)  not null,
     payload    jsonb        not null,
