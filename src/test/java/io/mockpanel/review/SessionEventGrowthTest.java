@@ -35,7 +35,7 @@ class SessionEventGrowthTest {
                 .query((rs, row) -> byType.put(rs.getString("type"), rs.getLong("n"))).list();
         long events = byType.values().stream().mapToLong(Long::longValue).sum();
         long wakeUps = EventArchiveJob.NOT_READ_AFTER_THE_SESSION.stream().mapToLong(t -> byType.getOrDefault(t, 0L)).sum();
-        System.out.printf("FIGURE events per typical panel (4 scenarios, 20 prompts, 3 writers x 36 notes with autosave): %d%n",
+        System.out.printf("FIGURE events per typical panel (4 scenarios, 20 prompts, 3 writers, 36 notes with autosave): %d%n",
                 events);
         byType.forEach((type, n) -> System.out.printf("FIGURE   events of kind %s: %d%n", type, n));
         System.out.printf("FIGURE events per panel after compaction (without %s): %d%n",
