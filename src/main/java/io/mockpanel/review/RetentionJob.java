@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The retention job: anonymises sessions that ended (or were cancelled) more than
  * {@code mockpanel.retention.anonymise-after-days} ago, in batches, each session audited as
  * ANONYMISED_SESSION by "retention". Every node runs it; {@code for update skip locked} lets two
- * nodes share the work without touching a session twice. Scheduling is enabled here because this
- * is the application's only scheduled job.
+ * nodes share the work without touching a session twice. Scheduling is enabled here (and on the
+ * {@link EventArchiveJob}: enabling it twice is harmless, and neither job depends on the other).
  */
 @Component
 @EnableScheduling

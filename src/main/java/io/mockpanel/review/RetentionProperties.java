@@ -32,7 +32,7 @@ public record RetentionProperties(@DefaultValue("0") int anonymiseAfterDays,
                     + batchSize);
         }
         if (!cron.equals("-")) {
-            requireAtMostHourly(cron);
+            requireAtMostHourly("mockpanel.retention.cron", cron, HOURLY);
         }
     }
 
@@ -40,21 +40,24 @@ public record RetentionProperties(@DefaultValue("0") int anonymiseAfterDays,
         return anonymiseAfterDays > 0 && !cron.equals("-");
     }
 
-    /** The job scans the session table; more often than hourly only adds load, never privacy. */
-    private static void requireAtMostHourly(String cron) {
+    /**
+     * The jobs scan the session table; more often than hourly only adds load. Shared by the
+     * retention and the event archive jobs ({@code property} names the setting in the message).
+     */
+    static void requireAtMostHourly(String property, String cron, String example) {
         CronExpression expression;
         try {
             expression = CronExpression.parse(cron);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("mockpanel.retention.cron \"" + cron + "\" is not a cron expression "
-                    + "(six fields: second minute hour day month weekday, e.g. \"" + HOURLY + "\"): " + e.getMessage());
+            throw new IllegalArgumentException(property + " \"" + cron + "\" is not a cron expression "
+                    + "(six fields: second minute hour day month weekday, e.g. \"" + example + "\"): " + e.getMessage());
         }
         ZonedDateTime previous = expression.next(ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         for (int run = 0; run < 24 * 15 && previous != null; run++) {
             ZonedDateTime next = expression.next(previous);
             if (next != null && Duration.between(previous, next).compareTo(Duration.ofHours(1)) < 0) {
-                throw new IllegalArgumentException("mockpanel.retention.cron \"" + cron + "\" runs more often than once "
-                        + "an hour; the job may run at most hourly (e.g. \"" + HOURLY + "\").");
+                throw new IllegalArgumentException(property + " \"" + cron + "\" runs more often than once "
+                        + "an hour; the job may run at most hourly (e.g. \"" + example + "\").");
             }
             previous = next;
         }
