@@ -76,8 +76,7 @@ class LivePanelsBenchmark {
         LoadFixture fixture = new LoadFixture(accounts, sessions, scenarios, invites);
         int numbering = (int) (System.currentTimeMillis() / 1000 % 100_000) * 10;
         List<Level> levels = new ArrayList<>();
-        try (AppNode node = AppNode.onDatabase(database).jvm("-Xmx2g", "-XX:+UseG1GC")
-                .with("--mockpanel.rate-limits.join-capacity=1000000").start()) {
+        try (AppNode node = node().start()) {
             NodeProbe probe = new NodeProbe(node.pid(), jdbc);
             URI base = URI.create(node.url(""));
             warmUp(fixture, base, numbering);
@@ -130,6 +129,23 @@ class LivePanelsBenchmark {
                     probe.heapAfterGc() / 1e6, probe.threads(), probe.databaseConnections());
         }
         write(levels);
+    }
+
+    /**
+     * The node under test: the production jar named by {@code -Dbenchmark.jar} (Vaadin in production
+     * mode, as deployed), else the test classpath in development mode — whose heap figures are
+     * meaningless, because development mode keeps a stack trace per component for its tools.
+     */
+    private AppNode node() {
+        AppNode node = AppNode.onDatabase(database).jvm("-Xmx2g", "-XX:+UseG1GC")
+                .with("--mockpanel.rate-limits.join-capacity=1000000", "--mockpanel.public-url=http://localhost/");
+        String jar = System.getProperty("benchmark.jar", "");
+        if (jar.isBlank()) {
+            System.out.println("FIGURE WARNING: no -Dbenchmark.jar: the node runs in Vaadin's development mode; "
+                    + "heap per UI is not what production uses");
+            return node;
+        }
+        return node.jar(Path.of(jar));
     }
 
     /** A few panels for a minute, so that the first level is not the JIT's warm-up. */

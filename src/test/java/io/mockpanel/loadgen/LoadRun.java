@@ -62,6 +62,8 @@ public final class LoadRun implements AutoCloseable {
         }
     }
 
+    private static final int ARRIVALS_PER_SECOND = Integer.getInteger("loadgen.arrivals-per-second", 20);
+
     private final URI base;
     private final Duration pushInterval;
     private final HttpClient http;
@@ -117,9 +119,18 @@ public final class LoadRun implements AutoCloseable {
         awaitEntered(timeout);
     }
 
+    /**
+     * Starts a person; people arrive at {@link #ARRIVALS_PER_SECOND} at most, as they do — a
+     * thousand sign-ins in the same second would measure the password hash, not the live panel.
+     */
     private void launch(Person person) {
         tabs++;
         people.submit(person);
+        try {
+            Thread.sleep(1000 / ARRIVALS_PER_SECOND);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitEntered(Duration timeout) throws InterruptedException {

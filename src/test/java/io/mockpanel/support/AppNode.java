@@ -42,6 +42,8 @@ public final class AppNode implements AutoCloseable {
     private final boolean embeddedDatabase;
     private final List<String> extraArguments = new ArrayList<>();
     private List<String> jvmOptions = List.of("-XX:TieredStopAtLevel=1", "-Xmx768m");
+    /** A packaged application (the production jar) to run instead of the test classpath. */
+    private Path jar;
     private final Path log;
     private int port;
     private Process process;
@@ -93,6 +95,18 @@ public final class AppNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs this packaged application (e.g. the production jar, Vaadin in production mode) instead
+     * of the test classpath with the {@code test} profile: what an operator runs, for benchmarks.
+     */
+    public AppNode jar(Path packagedApplication) {
+        if (!Files.isRegularFile(packagedApplication)) {
+            throw new IllegalArgumentException("no application jar at " + packagedApplication.toAbsolutePath());
+        }
+        jar = packagedApplication;
+        return this;
+    }
+
     /** The node's process id (for {@code jcmd} and /proc), while it runs. */
     public long pid() {
         if (process == null) {
@@ -118,8 +132,12 @@ public final class AppNode implements AutoCloseable {
         starts++;
         List<String> command = new ArrayList<>(List.of(javaCommand()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.mockpanel.Application",
-                "--server.port=" + port, "--spring.profiles.active=test", "--vaadin.launch-browser=false"));
+        if (jar != null) {
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.mockpanel.Application",
+                    "--server.port=" + port, "--spring.profiles.active=test", "--vaadin.launch-browser=false"));
+        }
         command.addAll(databaseArguments);
         command.addAll(extraArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
