@@ -6,11 +6,11 @@ import static io.mockpanel.review.ui.SvgChart.PLOT_RIGHT;
 import static io.mockpanel.review.ui.SvgChart.PLOT_TOP;
 import static io.mockpanel.review.ui.SvgChart.WIDTH;
 import static io.mockpanel.review.ui.SvgChart.categoryLabels;
-import static io.mockpanel.review.ui.SvgChart.colour;
 import static io.mockpanel.review.ui.SvgChart.empty;
 import static io.mockpanel.review.ui.SvgChart.legend;
 import static io.mockpanel.review.ui.SvgChart.legendHeight;
 import static io.mockpanel.review.ui.SvgChart.num;
+import static io.mockpanel.review.ui.SvgChart.openBarSeries;
 import static io.mockpanel.review.ui.SvgChart.open;
 import static io.mockpanel.review.ui.SvgChart.text;
 import static io.mockpanel.review.ui.SvgChart.valueGrid;
@@ -47,8 +47,7 @@ final class BarChart {
         categoryLabels(svg, data.categories(), i -> PLOT_LEFT + slot * i + slot / 2, xLabelsBottom, plotWidth, false);
         for (int s = 0; s < groups; s++) {
             SvgChart.Series series = data.series().get(s);
-            svg.append("<g class=\"series\" data-series=\"").append(text(series.name())).append("\" fill=\"")
-                    .append(colour(s)).append("\">");
+            openBarSeries(svg, series, s);
             for (int i = 0; i < n && i < series.values().size(); i++) {
                 Double value = series.values().get(i);
                 if (value == null) {

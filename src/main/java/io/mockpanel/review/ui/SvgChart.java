@@ -85,6 +85,12 @@ final class SvgChart {
         return DivergingChart.draw(id, data, limit, negative, positive);
     }
 
+    /** Opens the group of one series' bars, filled in its colour; the caller closes it. */
+    static void openBarSeries(StringBuilder svg, Series series, int index) {
+        svg.append("<g class=\"series\" data-series=\"").append(text(series.name())).append("\" fill=\"")
+                .append(colour(index)).append("\">");
+    }
+
     /** The y coordinate of a value on the line and bar charts' plot. */
     static double y(double value, Axis axis) {
         double share = (value - axis.min()) / (axis.max() - axis.min());
