@@ -1,21 +1,15 @@
 package io.mockpanel.review;
 
 import io.mockpanel.panel.LiveSession;
-import io.mockpanel.panel.NoteText;
-import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventLog;
 import io.mockpanel.panel.SessionEvents.CoachingNoteDeleted;
 import io.mockpanel.panel.SessionEvents.CoachingNoteSaved;
-import io.mockpanel.panel.SessionException;
-import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionState;
 import io.mockpanel.panel.SessionTimeline;
 import io.mockpanel.scenario.ScenarioContent;
 import io.mockpanel.security.AppRoles;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,12 +46,6 @@ public class CoachingNoteService {
     static final String READERS = "hasAnyRole('" + AppRoles.COACH + "','" + AppRoles.ADMIN + "','"
             + AppRoles.INTERVIEWER + "')";
 
-    private static final String COLUMNS = """
-            n.id, n.session_id, n.author, coalesce(a.display_name, n.author) as display_name, n.text, n.offset_ms,
-            n.prompt::text as prompt, n.shared_with_panel, n.created_at, n.updated_at, n.version""";
-    /** Moment order: pinned notes by their moment, then the ones pinned to none, each by when written. */
-    private static final String ORDER = " order by n.offset_ms asc nulls last, n.created_at, n.id";
-
     /** An item pushed to the candidate, as a moment a note can be pinned to. */
     public record PushedMoment(Duration offset, PromptRef prompt, String label) {
     }
@@ -79,18 +67,18 @@ public class CoachingNoteService {
     private final Clock clock;
     private final ReviewAccess access;
     private final SessionTimeline timeline;
-    private final PanelSessionService sessions;
     private final SessionEventLog log;
+    private final CoachingNoteRows rows;
 
     CoachingNoteService(JdbcClient jdbc, JsonMapper json, Clock clock, ReviewAccess access, SessionTimeline timeline,
-            PanelSessionService sessions, SessionEventLog log) {
+            SessionEventLog log, CoachingNoteRows rows) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.access = access;
         this.timeline = timeline;
-        this.sessions = sessions;
         this.log = log;
+        this.rows = rows;
     }
 
     /**
@@ -106,12 +94,12 @@ public class CoachingNoteService {
     @Transactional
     public CoachingNote write(long sessionId, String text, boolean shared, @Nullable Duration pin) {
         Reviewer me = writer(sessionId);
-        String clean = clean(text);
+        String clean = CoachingNoteRules.clean(text);
         LiveSession live = timeline.replayForCoaches(sessionId);
         Instant now = clock.instant();
         @Nullable Duration offset;
         @Nullable PromptRef prompt;
-        String refusal = refusal(me, live);
+        String refusal = CoachingNoteRules.refusal(me, live);
         if (refusal != null) {
             throw new ReviewException(refusal);
         }
@@ -123,7 +111,7 @@ public class CoachingNoteService {
             offset = null;
             prompt = null;
         } else {
-            offset = checkedPin(live, pin);
+            offset = CoachingNoteRules.checkedPin(live, pin);
             prompt = live.onScreenAt(offset).orElse(null);
         }
         long id = jdbc.sql("""
@@ -134,7 +122,7 @@ public class CoachingNoteService {
                         prompt == null ? null : json.writeValueAsString(prompt), shared, at(now), at(now))
                 .query(Long.class).single();
         log.append(sessionId, new CoachingNoteSaved(id, me.username(), shared, 0), me.username());
-        return find(sessionId, id, me).orElseThrow();
+        return rows.find(sessionId, id, me).orElseThrow();
     }
 
     /**
@@ -147,7 +135,7 @@ public class CoachingNoteService {
     @Transactional
     public CoachingNote edit(long sessionId, long noteId, long expectedVersion, String text, boolean shared) {
         Reviewer me = writer(sessionId);
-        String clean = clean(text);
+        String clean = CoachingNoteRules.clean(text);
         int changed = jdbc.sql("""
                 update coaching_note set text = ?, shared_with_panel = ?, updated_at = ?, version = version + 1
                  where id = ? and session_id = ? and author = ? and version = ?""")
@@ -156,7 +144,7 @@ public class CoachingNoteService {
         if (changed == 0) {
             throw conflict(sessionId, noteId, me, "saved");
         }
-        CoachingNote saved = find(sessionId, noteId, me).orElseThrow();
+        CoachingNote saved = rows.find(sessionId, noteId, me).orElseThrow();
         log.append(sessionId, new CoachingNoteSaved(noteId, me.username(), shared, saved.version()), me.username());
         return saved;
     }
@@ -190,12 +178,7 @@ public class CoachingNoteService {
         if (!all && !me.scored()) {
             return List.of();
         }
-        return labelled(sessionId, me, jdbc.sql("select " + COLUMNS + """
-                 from coaching_note n left join user_account a on a.username = n.author
-                where n.session_id = ? and (? or n.shared_with_panel)""" + ORDER)
-                .params(sessionId, all)
-                .query((rs, row) -> note(rs, me.username()))
-                .list());
+        return rows.ofSession(sessionId, me, all);
     }
 
     /**
@@ -211,18 +194,7 @@ public class CoachingNoteService {
         }
         Reviewer me = access.me();
         boolean all = me.isCoach() || me.isAdmin();
-        return labelled(sessionId, me, jdbc.sql("select " + COLUMNS + """
-                 from coaching_note n left join user_account a on a.username = n.author
-                where n.session_id = :session and n.id in (:ids)
-                  and (:all or n.shared_with_panel and exists (select 1 from session_member m
-                        where m.session_id = n.session_id and m.username = :me and m.role in ('LEAD', 'PANELIST')))"""
-                + ORDER)
-                .param("session", sessionId)
-                .param("ids", List.copyOf(noteIds))
-                .param("all", all)
-                .param("me", me.username())
-                .query((rs, row) -> note(rs, me.username()))
-                .list());
+        return rows.withIds(sessionId, noteIds, me, all);
     }
 
     /** Whether the caller may write here now, and the moments a note written after the session can pin to. */
@@ -234,12 +206,12 @@ public class CoachingNoteService {
             return new Composer(false, null, false, null, List.of());
         }
         LiveSession live = timeline.replayForCoaches(sessionId);
-        List<ScenarioContent> agenda = agenda(sessionId, me);
+        List<ScenarioContent> agenda = rows.agenda(sessionId, me);
         List<PushedMoment> pushed = live.startedAt().map(start -> live.pushed().stream()
                 .filter(push -> push.ref().existsIn(agenda))
                 .map(push -> new PushedMoment(Duration.between(start, push.at()), push.ref(), push.ref().label(agenda)))
                 .toList()).orElse(List.of());
-        String refusal = refusal(me, live);
+        String refusal = CoachingNoteRules.refusal(me, live);
         return new Composer(refusal == null, refusal, live.state() == SessionState.LIVE, live.length().orElse(null),
                 pushed);
     }
@@ -272,44 +244,8 @@ public class CoachingNoteService {
         return me;
     }
 
-    /** Why this coach cannot write on the session in its state now; null when they can. */
-    private static @Nullable String refusal(Reviewer me, LiveSession live) {
-        return switch (live.state()) {
-            case SCHEDULED -> "Coaching notes begin when the session starts; this one has not started yet.";
-            case LIVE -> me.seat() == SessionRole.OBSERVER ? null
-                    : "While the session is live only its observing coaches write coaching notes; "
-                    + "you can add yours once it has ended.";
-            case COMPLETED, CANCELLED -> null;
-        };
-    }
-
-    private static Duration checkedPin(LiveSession live, Duration pin) {
-        Duration length = live.length().orElseThrow(() -> new ReviewException(
-                "This session never started, so there is no moment to pin the note to: save it without one."));
-        if (pin.isNegative() || pin.compareTo(length) > 0) {
-            throw new ReviewException("Pick a moment between 00:00 and " + Moments.format(length)
-                    + " (the session ran for " + Moments.format(length) + "), or save the note without one.");
-        }
-        return pin;
-    }
-
-    private static String clean(String text) {
-        String clean;
-        try {
-            clean = NoteText.clean(text);
-        } catch (SessionException tooLong) {
-            throw new ReviewException("A coaching note holds at most " + NoteText.grouped(MAX_LENGTH)
-                    + " characters; this one has " + NoteText.grouped(text.codePointCount(0, text.length()))
-                    + ". Shorten it to save it: nothing was saved.");
-        }
-        if (clean.isBlank()) {
-            throw new ReviewException("Write something first: an empty coaching note is not saved.");
-        }
-        return clean;
-    }
-
     private CoachingNoteConflictException conflict(long sessionId, long noteId, Reviewer me, String action) {
-        Optional<CoachingNote> current = find(sessionId, noteId, me);
+        Optional<CoachingNote> current = rows.find(sessionId, noteId, me);
         if (current.isPresent() && !current.get().mine()) {
             throw new ReviewException("That coaching note is not yours: only its author can change it.");
         }
@@ -321,53 +257,7 @@ public class CoachingNoteService {
                         + action + ". Your text is still here: save it as a new note to keep it.", Optional.empty()));
     }
 
-    private Optional<CoachingNote> find(long sessionId, long noteId, Reviewer me) {
-        return labelled(sessionId, me, jdbc.sql("select " + COLUMNS + """
-                 from coaching_note n left join user_account a on a.username = n.author
-                where n.id = ? and n.session_id = ?""")
-                .params(noteId, sessionId)
-                .query((rs, row) -> note(rs, me.username()))
-                .list()).stream().findFirst();
-    }
-
-    /** Coaches and admins may read any session's agenda; the panel reads it as members. */
-    private List<ScenarioContent> agenda(long sessionId, Reviewer me) {
-        return me.isCoach() || me.isAdmin() ? sessions.agendaForCoaches(sessionId) : sessions.agendaOf(sessionId);
-    }
-
-    /** The notes with their prompts' labels; reads the agenda (cached per node) only when a note has a prompt. */
-    private List<CoachingNote> labelled(long sessionId, Reviewer me, List<CoachingNote> notes) {
-        if (notes.stream().allMatch(note -> note.prompt() == null)) {
-            return notes;
-        }
-        List<ScenarioContent> agenda = agenda(sessionId, me);
-        return notes.stream().map(note -> note.prompt() == null ? note : new CoachingNote(note.id(), note.sessionId(),
-                note.author(), note.authorName(), note.text(), note.offset(), note.prompt(),
-                label(note.prompt(), agenda), note.shared(), note.createdAt(), note.updatedAt(), note.version(),
-                note.mine())).toList();
-    }
-
-    private CoachingNote note(ResultSet rs, String me) throws SQLException {
-        String promptJson = rs.getString("prompt");
-        PromptRef prompt = promptJson == null ? null : json.readValue(promptJson, PromptRef.class);
-        long offsetMs = rs.getLong("offset_ms");
-        Duration offset = rs.wasNull() ? null : Duration.ofMillis(offsetMs);
-        String author = rs.getString("author");
-        return new CoachingNote(rs.getLong("id"), rs.getLong("session_id"), author, rs.getString("display_name"),
-                rs.getString("text"), offset, prompt, null,
-                rs.getBoolean("shared_with_panel"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getLong("version"), author.equals(me));
-    }
-
-    private static @Nullable String label(PromptRef prompt, List<ScenarioContent> agenda) {
-        return prompt.existsIn(agenda) ? prompt.label(agenda) : null;
-    }
-
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

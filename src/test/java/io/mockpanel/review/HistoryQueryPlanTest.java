@@ -53,21 +53,21 @@ class HistoryQueryPlanTest {
 
     @Test
     void a_coachs_first_page_walks_the_history_index() {
-        JsonNode plan = explain(HistoryService.pageQuery(COACH, HistoryFilter.NONE, 0, 50));
+        JsonNode plan = explain(HistoryQuery.page(COACH, HistoryFilter.NONE, 0, 50));
         assertNoBigSeqScan(plan);
         assertThat(indexes(plan)).contains("panel_session_history_idx");
     }
 
     @Test
     void a_deep_page_still_walks_the_history_index() {
-        JsonNode plan = explain(HistoryService.pageQuery(COACH, HistoryFilter.NONE, 20_000, 50));
+        JsonNode plan = explain(HistoryQuery.page(COACH, HistoryFilter.NONE, 20_000, 50));
         assertNoBigSeqScan(plan);
         assertThat(indexes(plan)).contains("panel_session_history_idx");
     }
 
     @Test
     void an_interviewers_first_page_starts_from_their_seats() {
-        JsonNode plan = explain(HistoryService.pageQuery(INTERVIEWER, HistoryFilter.NONE, 0, 50));
+        JsonNode plan = explain(HistoryQuery.page(INTERVIEWER, HistoryFilter.NONE, 0, 50));
         assertNoBigSeqScan(plan);
         assertThat(indexes(plan)).containsAnyOf("session_member_username_session_idx", "panel_session_history_idx");
     }
@@ -82,13 +82,13 @@ class HistoryQueryPlanTest {
                 HistoryFilter.NONE.withState(SessionState.LIVE),
                 HistoryFilter.NONE.withVerdict(VerdictFilter.NOT_RECORDED));
         for (HistoryFilter filter : filters) {
-            JsonNode plan = explain(HistoryService.pageQuery(COACH, filter, 0, 50));
+            JsonNode plan = explain(HistoryQuery.page(COACH, filter, 0, 50));
             assertNoBigSeqScan(plan);
-            assertNoBigSeqScan(explain(HistoryService.countQuery(COACH, filter)));
+            assertNoBigSeqScan(explain(HistoryQuery.count(COACH, filter)));
         }
-        assertThat(indexes(explain(HistoryService.pageQuery(COACH, filters.get(3), 0, 50))))
+        assertThat(indexes(explain(HistoryQuery.page(COACH, filters.get(3), 0, 50))))
                 .contains("panel_session_candidate_history_idx");
-        assertThat(indexes(explain(HistoryService.pageQuery(COACH, filters.get(4), 0, 50))))
+        assertThat(indexes(explain(HistoryQuery.page(COACH, filters.get(4), 0, 50))))
                 .contains("panel_session_state_history_idx");
     }
 
@@ -96,10 +96,10 @@ class HistoryQueryPlanTest {
     void a_text_search_uses_the_note_search_index() {
         for (Reviewer reader : List.of(COACH, INTERVIEWER)) {
             var filter = HistoryFilter.NONE.withText(HistoryDataSet.RARE_WORD);
-            JsonNode plan = explain(HistoryService.pageQuery(reader, filter, 0, 50));
+            JsonNode plan = explain(HistoryQuery.page(reader, filter, 0, 50));
             assertNoBigSeqScan(plan);
             assertThat(indexes(plan)).contains("session_note_search_idx");
-            assertNoBigSeqScan(explain(HistoryService.countQuery(reader, filter)));
+            assertNoBigSeqScan(explain(HistoryQuery.count(reader, filter)));
         }
     }
 
@@ -110,12 +110,12 @@ class HistoryQueryPlanTest {
         var privateAuthor = new Reviewer(author, AccountRole.INTERVIEWER, null);
         // A rare word has fewer visible notes than SEARCH_HITS (read from the index), common words
         // more (checked seat by seat); a private word counts only for its author.
-        assertThat(visibleMatches(INTERVIEWER, HistoryDataSet.RARE_WORD)).isBetween(1, HistoryService.SEARCH_HITS);
-        assertThat(visibleMatches(INTERVIEWER, "cache database")).isGreaterThan(HistoryService.SEARCH_HITS);
+        assertThat(visibleMatches(INTERVIEWER, HistoryDataSet.RARE_WORD)).isBetween(1, HistoryQuery.SEARCH_HITS);
+        assertThat(visibleMatches(INTERVIEWER, "cache database")).isGreaterThan(HistoryQuery.SEARCH_HITS);
         for (Reviewer reader : List.of(INTERVIEWER, privateAuthor)) {
             for (String text : List.of(HistoryDataSet.RARE_WORD, "cache database", HistoryDataSet.PRIVATE_WORD,
                     HistoryDataSet.RARE_WORD + " or " + HistoryDataSet.PRIVATE_WORD)) {
-                var query = HistoryService.pageQuery(reader, HistoryFilter.NONE.withText(text), 0, 50);
+                var query = HistoryQuery.page(reader, HistoryFilter.NONE.withText(text), 0, 50);
                 List<Long> found = data.inTransaction(jdbc -> jdbc.sql(query.sql()).params(query.params())
                         .query((rs, n) -> rs.getLong("id")).list());
                 assertThat(found).as("%s searching %s", reader.username(), text)
@@ -143,9 +143,9 @@ class HistoryQueryPlanTest {
                 .query(Integer.class).single();
     }
 
-    private JsonNode explain(HistoryService.HistoryQuery query) {
+    private JsonNode explain(HistoryQuery query) {
         String json = data.inTransaction(jdbc -> {
-            jdbc.sql(HistoryService.PLANNER_SETTINGS).query().singleRow();
+            jdbc.sql(HistoryQuery.PLANNER_SETTINGS).query().singleRow();
             return jdbc.sql("explain (format json) " + query.sql()).params(query.params()).query(String.class).single();
         });
         return JsonMapper.shared().readTree(json);

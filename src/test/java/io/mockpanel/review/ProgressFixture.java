@@ -22,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -133,14 +132,7 @@ public class ProgressFixture {
 
     /** Runs as the account, signed in for real (the review module reads the account's role from it). */
     public <T> T as(String username, Supplier<T> action) {
-        var context = SecurityContextHolder.getContext();
-        var previous = context.getAuthentication();
-        context.setAuthentication(authenticate(username));
-        try {
-            return action.get();
-        } finally {
-            context.setAuthentication(previous);
-        }
+        return TestUsers.as(authenticate(username), action);
     }
 
     public void as(String username, Runnable action) {

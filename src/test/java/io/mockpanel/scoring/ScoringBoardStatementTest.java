@@ -48,7 +48,10 @@ class ScoringBoardStatementTest {
         var panel = fixture.threeScorers();
         JdbcClient counting = mock(JdbcClient.class, AdditionalAnswers.delegatesTo(jdbc));
         PanelSessionService unused = mock(PanelSessionService.class);
-        var counted = new ScoringService(counting, unused, log, Clock.systemUTC(), new ScoringBoardQuery(counting, json));
+        var locks = new ScenarioLock(counting);
+        var counted = new ScoringService(unused, new ScoringBoardQuery(counting, json),
+                new ScoreSheets(counting, unused, log, Clock.systemUTC(), locks),
+                new RevealAndConsensus(counting, unused, log, Clock.systemUTC(), locks));
         long id = panel.sessionId();
 
         Runnable everyoneReads = () -> {

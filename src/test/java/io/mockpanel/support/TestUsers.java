@@ -37,9 +37,21 @@ public final class TestUsers {
      * fresh context of its own would not be seen there.)
      */
     public static <T> T as(String username, String role, Supplier<T> action) {
+        return as(() -> signIn(username, role), action);
+    }
+
+    /**
+     * {@link #as(String, String, Supplier)} with an authentication made elsewhere (e.g. by the real
+     * sign-in), put on the current security context the same way.
+     */
+    public static <T> T as(Authentication authentication, Supplier<T> action) {
+        return as(() -> SecurityContextHolder.getContext().setAuthentication(authentication), action);
+    }
+
+    private static <T> T as(Runnable signIn, Supplier<T> action) {
         SecurityContext context = SecurityContextHolder.getContext();
         Authentication previous = context.getAuthentication();
-        signIn(username, role);
+        signIn.run();
         try {
             return action.get();
         } finally {

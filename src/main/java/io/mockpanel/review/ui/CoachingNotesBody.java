@@ -7,9 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import io.mockpanel.base.UserFacingException;
 import io.mockpanel.base.ui.Confirmation;
 import io.mockpanel.base.ui.Notifications;
@@ -36,8 +34,7 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
     private final CoachingNoteService coaching;
     final TextArea text = new TextArea("Coaching note");
     final Checkbox shared = new Checkbox("Share with panel");
-    final TextField pin = new TextField("Moment (mm:ss)");
-    final Select<PushedMoment> pick = new Select<>();
+    final CoachingMomentPicker picker = new CoachingMomentPicker();
     final Button save = new Button("Save note");
     final Button cancel = new Button("Cancel");
     final Paragraph closed = new Paragraph();
@@ -69,27 +66,6 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
         shared.setId("coaching-shared");
         shared.setTooltipText("The lead and the panelists can read it too.");
 
-        pin.setId("coaching-pin");
-        pin.setPlaceholder("e.g. 12:30");
-        pin.setClearButtonVisible(true);
-        pin.addClassName("coaching-pin");
-        pick.setId("coaching-pick");
-        pick.setLabel("or a prompt pushed");
-        pick.setPlaceholder("Pick a prompt");
-        pick.setEmptySelectionAllowed(true);
-        pick.setEmptySelectionCaption("No prompt");
-        pick.setItemLabelGenerator(push -> push == null ? "No prompt"
-                : Moments.format(push.offset()) + " · " + push.label());
-        pick.addClassName("coaching-pick");
-        pick.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                pin.setValue(Moments.format(e.getValue().offset()));
-            }
-        });
-        var pinRow = new Div(pin, pick);
-        pinRow.addClassName("coaching-pin-row");
-        pinRow.setId("coaching-pin-row");
-
         moment.setId("coaching-moment");
         moment.addClassName("coaching-moment-hint");
 
@@ -118,12 +94,12 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
 
         composer.addClassName("coaching-composer");
         composer.setId("coaching-composer");
-        composer.add(text, pinRow, moment, buttons, conflict);
+        composer.add(text, picker, moment, buttons, conflict);
         closed.setId("coaching-closed");
         closed.addClassName("coaching-closed");
         closed.setVisible(false);
         root.add(composer, closed, list);
-        pinRow.setVisible(false);
+        picker.setVisible(false);
     }
 
     /**
@@ -136,11 +112,7 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
         composer.setVisible(canWrite);
         closed.setVisible(!canWrite && cannotWrite != null);
         closed.setText(cannotWrite == null ? "" : cannotWrite);
-        pick.setItems(pushed);
-        pick.setVisible(!pushed.isEmpty());
-        pin.setHelperText(length == null ? "This session never ran: notes have no moment."
-                : "Between 00:00 and " + Moments.format(length) + "; empty for none.");
-        pin.setEnabled(length != null);
+        picker.offer(pushed, length);
         showMomentRow();
     }
 
@@ -156,7 +128,7 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
     }
 
     private void showMomentRow() {
-        pin.getParent().ifPresent(row -> row.setVisible(pinnable && editing == null));
+        picker.setVisible(pinnable && editing == null);
         if (editing != null) {
             moment.setText("Editing your note" + (editing.offset() == null ? "" : " at "
                     + Moments.format(editing.offset())) + "; its moment stays.");
@@ -173,7 +145,7 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
             if (editing != null) {
                 saved = coaching.edit(sessionId, editing.id(), editing.version(), value, shared.getValue());
             } else {
-                saved = coaching.write(sessionId, value, shared.getValue(), pinnedMoment());
+                saved = coaching.write(sessionId, value, shared.getValue(), pinnable ? picker.moment() : null);
             }
             list.show(List.of(saved));
             Notifications.success(editing != null ? "Coaching note saved." : "Coaching note added.");
@@ -185,23 +157,6 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
                 throw e;
             }
             Notifications.error(e.getMessage());
-        }
-    }
-
-    /** The moment typed or picked; null for none. */
-    private @Nullable Duration pinnedMoment() {
-        if (!pinnable || pin.getValue().isBlank()) {
-            return null;
-        }
-        return Moments.parse(pin.getValue()).orElseThrow(() -> new MomentException(
-                "“" + pin.getValue().strip() + "” is not a moment: write minutes and seconds like 12:30 "
-                        + "(or 1:02:30 with hours), or leave it empty for none. Nothing was saved."));
-    }
-
-    /** A moment that does not read; its message is for the user. */
-    private static final class MomentException extends RuntimeException implements UserFacingException {
-        MomentException(String message) {
-            super(message);
         }
     }
 
@@ -238,8 +193,7 @@ final class CoachingNotesBody extends Composite<Div> implements CoachingNoteList
         savedVersion = null;
         text.clear();
         shared.setValue(false);
-        pin.clear();
-        pick.clear();
+        picker.clear();
         conflict.setVisible(false);
         save.setText("Save note");
         cancel.setVisible(false);

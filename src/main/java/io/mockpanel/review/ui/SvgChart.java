@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * reaches the SVG is escaped (names and tags come from users), the result is well-formed XML, and it
  * is accessible: {@code role="img"}, a {@code <title>} and a {@code <desc>}; the screen offers the
  * same {@link Data} as a table too. The drawing scales with its container (viewBox, width 100%).
+ * Each kind is drawn by its own class ({@link LineChart}, {@link BarChart}, {@link DivergingChart})
+ * over what this class shares: the frame, the value grid, category labels, legend and escaping.
  */
 final class SvgChart {
 
@@ -60,98 +62,19 @@ final class SvgChart {
     static final int PLOT_LEFT = 40;
     static final int PLOT_TOP = 12;
     static final int PLOT_HEIGHT = 170;
-    private static final int PLOT_RIGHT = 12;
+    static final int PLOT_RIGHT = 12;
 
     private SvgChart() {
     }
 
     /** A line per series across the categories, a point per value; gaps (null) are skipped. */
     static String line(String id, Data data, Axis axis) {
-        if (data.isEmpty()) {
-            return empty(id, data);
-        }
-        var svg = new StringBuilder();
-        int plotWidth = WIDTH - PLOT_LEFT - PLOT_RIGHT;
-        int xLabelsBottom = PLOT_TOP + PLOT_HEIGHT + 18;
-        List<String> legend = data.series().stream().map(Series::name).toList();
-        int height = xLabelsBottom + 8 + legendHeight(legend);
-        open(svg, id, data, height);
-        valueGrid(svg, axis, plotWidth);
-        int n = data.categories().size();
-        double step = n == 1 ? 0 : (double) plotWidth / (n - 1);
-        double firstX = n == 1 ? PLOT_LEFT + plotWidth / 2.0 : PLOT_LEFT;
-        categoryLabels(svg, data.categories(), i -> firstX + i * step, xLabelsBottom, plotWidth, n > 1);
-        for (int s = 0; s < data.series().size(); s++) {
-            Series series = data.series().get(s);
-            String colour = colour(s);
-            var path = new StringBuilder();
-            var points = new StringBuilder();
-            for (int i = 0; i < n && i < series.values().size(); i++) {
-                Double value = series.values().get(i);
-                if (value == null) {
-                    continue;
-                }
-                double x = firstX + i * step;
-                double y = y(value, axis);
-                path.append(path.isEmpty() ? "M" : " L").append(num(x)).append(' ').append(num(y));
-                points.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y))
-                        .append("\" r=\"3.5\" fill=\"").append(colour).append("\" data-value=\"").append(num(value))
-                        .append("\"><title>").append(text(series.name())).append(", ")
-                        .append(text(data.categories().get(i))).append(": ").append(num(value))
-                        .append("</title></circle>");
-            }
-            svg.append("<g class=\"series\" data-series=\"").append(text(series.name())).append("\">");
-            if (!path.isEmpty()) {
-                svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(colour)
-                        .append("\" stroke-width=\"2\"").append(dash(s)).append("/>");
-            }
-            svg.append(points).append("</g>");
-        }
-        legend(svg, legend, xLabelsBottom + 8);
-        return svg.append("</svg>").toString();
+        return LineChart.draw(id, data, axis);
     }
 
     /** Grouped vertical bars from zero; the axis runs to a round number above the largest value. */
     static String bars(String id, Data data) {
-        if (data.isEmpty()) {
-            return empty(id, data);
-        }
-        double largest = data.series().stream().flatMap(s -> s.values().stream()).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).max().orElse(1);
-        Axis axis = countAxis(largest);
-        var svg = new StringBuilder();
-        int plotWidth = WIDTH - PLOT_LEFT - PLOT_RIGHT;
-        int xLabelsBottom = PLOT_TOP + PLOT_HEIGHT + 18;
-        List<String> legend = data.series().size() > 1 ? data.series().stream().map(Series::name).toList() : List.of();
-        int height = xLabelsBottom + 8 + legendHeight(legend);
-        open(svg, id, data, height);
-        valueGrid(svg, axis, plotWidth);
-        int n = data.categories().size();
-        double slot = (double) plotWidth / n;
-        int groups = data.series().size();
-        double barWidth = Math.max(2, slot * 0.8 / groups);
-        categoryLabels(svg, data.categories(), i -> PLOT_LEFT + slot * i + slot / 2, xLabelsBottom, plotWidth, false);
-        for (int s = 0; s < groups; s++) {
-            Series series = data.series().get(s);
-            svg.append("<g class=\"series\" data-series=\"").append(text(series.name())).append("\" fill=\"")
-                    .append(colour(s)).append("\">");
-            for (int i = 0; i < n && i < series.values().size(); i++) {
-                Double value = series.values().get(i);
-                if (value == null) {
-                    continue;
-                }
-                double x = PLOT_LEFT + slot * i + slot * 0.1 + barWidth * s;
-                double top = y(value, axis);
-                svg.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(top)).append("\" width=\"")
-                        .append(num(barWidth)).append("\" height=\"").append(num(y(0, axis) - top))
-                        .append("\" data-value=\"").append(num(value)).append("\"><title>")
-                        .append(text(series.name())).append(", ").append(text(data.categories().get(i)))
-                        .append(": ").append(num(value)).append("</title></rect>");
-            }
-            svg.append("</g>");
-        }
-        legend(svg, legend, xLabelsBottom + 8);
-        return svg.append("</svg>").toString();
+        return BarChart.draw(id, data);
     }
 
     /**
@@ -159,65 +82,13 @@ final class SvgChart {
      * left of zero is 'negative', right is 'positive' (e.g. "severe" and "lenient").
      */
     static String diverging(String id, Data data, double limit, String negative, String positive) {
-        if (data.isEmpty()) {
-            return empty(id, data);
-        }
-        var svg = new StringBuilder();
-        int labelWidth = 120;
-        int left = labelWidth + 8;
-        int right = WIDTH - 16;
-        double zero = (left + right) / 2.0;
-        double half = (right - left) / 2.0;
-        int groups = data.series().size();
-        int rowHeight = Math.max(22, 10 * groups + 10);
-        int top = PLOT_TOP + 16;
-        int n = data.categories().size();
-        int plotBottom = top + rowHeight * n;
-        List<String> legend = data.series().size() > 1 ? data.series().stream().map(Series::name).toList() : List.of();
-        int height = plotBottom + 22 + legendHeight(legend);
-        open(svg, id, data, height);
-        svg.append("<g class=\"axis\" font-size=\"").append(FONT - 1).append("\" fill=\"#555\">");
-        svg.append("<text x=\"").append(num(zero - 4)).append("\" y=\"").append(PLOT_TOP + 6)
-                .append("\" text-anchor=\"end\">← ").append(text(negative)).append("</text>");
-        svg.append("<text x=\"").append(num(zero + 4)).append("\" y=\"").append(PLOT_TOP + 6)
-                .append("\">").append(text(positive)).append(" →</text>");
-        for (double tick : new double[] {-limit, -limit / 2, 0, limit / 2, limit}) {
-            double x = zero + tick / limit * half;
-            svg.append("<line x1=\"").append(num(x)).append("\" y1=\"").append(top).append("\" x2=\"").append(num(x))
-                    .append("\" y2=\"").append(plotBottom).append("\" stroke=\"")
-                    .append(tick == 0 ? "#333" : "#ddd").append("\"/>");
-            svg.append("<text x=\"").append(num(x)).append("\" y=\"").append(plotBottom + 14)
-                    .append("\" text-anchor=\"middle\">").append(signed(tick)).append("</text>");
-        }
-        svg.append("</g>");
-        for (int i = 0; i < n; i++) {
-            int rowTop = top + rowHeight * i;
-            svg.append("<text x=\"").append(labelWidth).append("\" y=\"").append(rowTop + rowHeight / 2 + 4)
-                    .append("\" text-anchor=\"end\" font-size=\"").append(FONT).append("\">")
-                    .append(text(shorten(data.categories().get(i), 18))).append("</text>");
-        }
-        for (int s = 0; s < groups; s++) {
-            Series series = data.series().get(s);
-            svg.append("<g class=\"series\" data-series=\"").append(text(series.name())).append("\" fill=\"")
-                    .append(colour(s)).append("\">");
-            for (int i = 0; i < n && i < series.values().size(); i++) {
-                Double value = series.values().get(i);
-                if (value == null) {
-                    continue;
-                }
-                double clamped = Math.max(-limit, Math.min(limit, value));
-                double end = zero + clamped / limit * half;
-                double y = top + rowHeight * i + 5 + 10 * s;
-                svg.append("<rect x=\"").append(num(Math.min(zero, end))).append("\" y=\"").append(num(y))
-                        .append("\" width=\"").append(num(Math.max(1, Math.abs(end - zero))))
-                        .append("\" height=\"8\" data-value=\"").append(num(value)).append("\"><title>")
-                        .append(text(data.categories().get(i))).append(", ").append(text(series.name()))
-                        .append(": ").append(signed(value)).append("</title></rect>");
-            }
-            svg.append("</g>");
-        }
-        legend(svg, legend, plotBottom + 22);
-        return svg.append("</svg>").toString();
+        return DivergingChart.draw(id, data, limit, negative, positive);
+    }
+
+    /** Opens the group of one series' bars, filled in its colour; the caller closes it. */
+    static void openBarSeries(StringBuilder svg, Series series, int index) {
+        svg.append("<g class=\"series\" data-series=\"").append(text(series.name())).append("\" fill=\"")
+                .append(colour(index)).append("\">");
     }
 
     /** The y coordinate of a value on the line and bar charts' plot. */
@@ -248,13 +119,8 @@ final class SvgChart {
         return out.toString();
     }
 
-    private static Axis countAxis(double largest) {
-        double max = Math.max(1, Math.ceil(largest));
-        double step = max <= 5 ? 1 : Math.ceil(max / 5);
-        return new Axis(0, Math.ceil(max / step) * step, step);
-    }
 
-    private static void open(StringBuilder svg, String id, Data data, int height) {
+    static void open(StringBuilder svg, String id, Data data, int height) {
         String safeId = id.replaceAll("[^A-Za-z0-9_-]", "-");
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" width=\"100%\" role=\"img\" aria-labelledby=\"").append(safeId).append("-title ")
@@ -264,7 +130,7 @@ final class SvgChart {
         svg.append("<desc id=\"").append(safeId).append("-desc\">").append(text(data.description())).append("</desc>");
     }
 
-    private static String empty(String id, Data data) {
+    static String empty(String id, Data data) {
         var svg = new StringBuilder();
         open(svg, id, data, 80);
         svg.append("<text x=\"").append(WIDTH / 2).append("\" y=\"44\" text-anchor=\"middle\" fill=\"#666\">")
@@ -272,7 +138,7 @@ final class SvgChart {
         return svg.append("</svg>").toString();
     }
 
-    private static void valueGrid(StringBuilder svg, Axis axis, int plotWidth) {
+    static void valueGrid(StringBuilder svg, Axis axis, int plotWidth) {
         svg.append("<g class=\"axis\" font-size=\"").append(FONT - 1).append("\" fill=\"#555\">");
         for (double tick = axis.min(); tick <= axis.max() + 1e-9; tick += axis.step()) {
             double y = y(tick, axis);
@@ -285,7 +151,7 @@ final class SvgChart {
         svg.append("</g>");
     }
 
-    private static void categoryLabels(StringBuilder svg, List<String> categories,
+    static void categoryLabels(StringBuilder svg, List<String> categories,
             java.util.function.IntToDoubleFunction x, int baseline, int plotWidth, boolean atEdges) {
         int n = categories.size();
         // Labels never overlap: with many categories only every k-th one is written (all are in the table).
@@ -305,11 +171,11 @@ final class SvgChart {
         svg.append("</g>");
     }
 
-    private static int legendHeight(List<String> names) {
+    static int legendHeight(List<String> names) {
         return names.isEmpty() ? 0 : legendRows(names) * 18 + 4;
     }
 
-    private static int legendRows(List<String> names) {
+    static int legendRows(List<String> names) {
         int rows = 1;
         double x = PLOT_LEFT;
         for (String name : names) {
@@ -323,11 +189,11 @@ final class SvgChart {
         return rows;
     }
 
-    private static double legendItemWidth(String name) {
+    static double legendItemWidth(String name) {
         return 22 + shorten(name, 34).length() * FONT * 0.58 + 12;
     }
 
-    private static void legend(StringBuilder svg, List<String> names, int top) {
+    static void legend(StringBuilder svg, List<String> names, int top) {
         if (names.isEmpty()) {
             return;
         }
@@ -351,16 +217,16 @@ final class SvgChart {
         svg.append("</g>");
     }
 
-    private static String colour(int series) {
+    static String colour(int series) {
         return COLOURS[series % COLOURS.length];
     }
 
-    private static String dash(int series) {
+    static String dash(int series) {
         String dash = DASHES[series % DASHES.length];
         return dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"";
     }
 
-    private static String shorten(String label, int max) {
+    static String shorten(String label, int max) {
         int[] points = label.strip().codePoints().toArray();
         return points.length <= max ? label.strip() : new String(points, 0, max - 1) + "…";
     }
@@ -372,8 +238,4 @@ final class SvgChart {
         return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    private static String signed(double value) {
-        String n = num(Math.abs(value));
-        return value > 0 ? "+" + n : value < 0 ? "−" + n : "0";
-    }
 }

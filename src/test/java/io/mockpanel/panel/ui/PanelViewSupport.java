@@ -3,25 +3,19 @@ package io.mockpanel.panel.ui;
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.fakeservlet.FakeResponse;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import io.mockpanel.panel.CandidatePrincipal;
-import io.mockpanel.support.TestPanel;
+import io.mockpanel.support.KaribuUi;
 import io.mockpanel.support.TestUsers;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestWrapper;
 
 /** Helpers of the panel view tests: a signed-in candidate, another user's action, live updates, all texts. */
@@ -32,19 +26,7 @@ final class PanelViewSupport {
 
     /** Signs a joined candidate in, for Spring Security and for Vaadin's view access checks. */
     static Authentication signInCandidate(CandidatePrincipal candidate) {
-        TestPanel.signInCandidate(candidate);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        // As the real join stores it: in the HTTP session, where Vaadin's security context strategy
-        // finds it for a live update that runs on another thread.
-        var stored = SecurityContextHolder.createEmptyContext();
-        stored.setAuthentication(authentication);
-        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
-                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                stored);
-        FakeRequest request = fakeRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) -> "CANDIDATE".equals(role));
-        return authentication;
+        return KaribuUi.signInCandidate(candidate);
     }
 
     /** Runs an action as another user and puts the current user back afterwards: {@link TestUsers#as}. */
@@ -91,11 +73,7 @@ final class PanelViewSupport {
     private static volatile VaadinServletRequest wrappedRequest;
 
     static FakeRequest fakeRequest() {
-        jakarta.servlet.ServletRequest request = ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
-        while (!(request instanceof FakeRequest) && request instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
-            request = wrapper.getRequest();
-        }
-        return (FakeRequest) request;
+        return KaribuUi.fakeRequest();
     }
 
     static FakeResponse fakeResponse() {
@@ -106,30 +84,9 @@ final class PanelViewSupport {
         return (FakeResponse) response;
     }
 
-    /**
-     * Every text of the UI, visible or not: text nodes, attribute values and property values of every
-     * element, walking both the component tree (views sit outside the UI's element children) and the
-     * element tree.
-     */
+    /** Every text of the UI, visible or not: {@link KaribuUi#allTexts}. */
     static List<String> allTexts() {
-        List<String> texts = new ArrayList<>();
-        collect(UI.getCurrent(), texts);
-        return texts;
-    }
-
-    private static void collect(Component component, List<String> texts) {
-        collect(component.getElement(), texts);
-        component.getChildren().forEach(child -> collect(child, texts));
-    }
-
-    private static void collect(Element element, List<String> texts) {
-        if (element.isTextNode()) {
-            texts.add(element.getText());
-            return;
-        }
-        element.getAttributeNames().forEach(name -> texts.add(String.valueOf(element.getAttribute(name))));
-        element.getPropertyNames().forEach(name -> texts.add(String.valueOf(element.getPropertyRaw(name))));
-        element.getChildren().forEach(child -> collect(child, texts));
+        return KaribuUi.allTexts();
     }
 
     /**

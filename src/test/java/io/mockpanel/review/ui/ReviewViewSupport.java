@@ -1,18 +1,9 @@
 package io.mockpanel.review.ui;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.vaadin.flow.component.AbstractField;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.dom.Element;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.mockpanel.panel.CandidatePrincipal;
-import io.mockpanel.support.TestPanel;
+import io.mockpanel.support.KaribuUi;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /** Helpers of the review view tests: typing as a user, a signed-in candidate, every text on screen. */
 final class ReviewViewSupport {
@@ -36,36 +27,11 @@ final class ReviewViewSupport {
 
     /** Signs a joined candidate in, as the join page stores it, for Spring Security and Vaadin. */
     static void signInCandidate(CandidatePrincipal candidate) {
-        TestPanel.signInCandidate(candidate);
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        var stored = SecurityContextHolder.createEmptyContext();
-        stored.setAuthentication(authentication);
-        com.vaadin.flow.server.VaadinSession.getCurrent().getSession().setAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, stored);
-        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((principal, role) -> "CANDIDATE".equals(role));
+        KaribuUi.signInCandidate(candidate);
     }
 
-    /** Every text of the UI, visible or not: text nodes, attributes and properties of every element. */
+    /** Every text of the UI, visible or not, one per line: {@link KaribuUi#allTexts}. */
     static String allTexts() {
-        List<String> texts = new ArrayList<>();
-        collect(UI.getCurrent(), texts);
-        return String.join("\n", texts);
-    }
-
-    private static void collect(Component component, List<String> texts) {
-        collect(component.getElement(), texts);
-        component.getChildren().forEach(child -> collect(child, texts));
-    }
-
-    private static void collect(Element element, List<String> texts) {
-        if (element.isTextNode()) {
-            texts.add(element.getText());
-            return;
-        }
-        element.getAttributeNames().forEach(name -> texts.add(String.valueOf(element.getAttribute(name))));
-        element.getPropertyNames().forEach(name -> texts.add(String.valueOf(element.getPropertyRaw(name))));
-        element.getChildren().forEach(child -> collect(child, texts));
+        return String.join("\n", KaribuUi.allTexts());
     }
 }
