@@ -41,20 +41,12 @@ public class PresenceService {
     private final Clock clock;
     private final PanelSessionService sessions;
     private final SessionEventLog events;
-    private final Duration heartbeat;
 
-    PresenceService(JdbcClient jdbc, Clock clock, PanelSessionService sessions, SessionEventLog events,
-            PresenceProperties properties) {
+    PresenceService(JdbcClient jdbc, Clock clock, PanelSessionService sessions, SessionEventLog events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.sessions = sessions;
         this.events = events;
-        this.heartbeat = properties.heartbeat();
-    }
-
-    /** How often an open page calls {@link #heartbeat} (mockpanel.presence.heartbeat, 15 s by default). */
-    public Duration heartbeatInterval() {
-        return heartbeat;
     }
 
     /** A screen of the current user (or the candidate) opened the session; returns its connection id. */

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class LiveConnection {
 
     private static final Logger log = LoggerFactory.getLogger(LiveConnection.class);
+    private static final int HEARTBEAT_MILLIS = 15_000;
     /** Node-wide: while the database is away, every open page's heartbeat fails; one log line says so. */
     private static final AtomicBoolean heartbeatsFailing = new AtomicBoolean();
 
@@ -50,7 +51,7 @@ final class LiveConnection {
                 onHint.run();
             }
         }));
-        ui.setPollInterval((int) presence.heartbeatInterval().toMillis());
+        ui.setPollInterval(HEARTBEAT_MILLIS);
         this.poll = ui.addPollListener(e -> heartbeat(onPoll));
         // The banner belongs to the UI, not to the view, so the console and the room get the same one.
         ui.add(banner);
