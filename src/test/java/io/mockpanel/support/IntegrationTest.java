@@ -13,11 +13,12 @@ import org.springframework.test.context.ActiveProfiles;
  * Every integration, UI and browser test uses exactly this configuration, so the whole suite
  * shares one context: one database start, and one Spring Security context holder strategy (a
  * second context would install its own, and tests signing users in would write to the wrong one).
+ * Passwords are hashed at a lower bcrypt cost ({@link FastPasswordHashing}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestDatabaseConfiguration.class)
+@Import({TestDatabaseConfiguration.class, FastPasswordHashing.class})
 public @interface IntegrationTest {
 }
