@@ -41,6 +41,9 @@ class AgendaTree extends Div {
     private @Nullable PromptRef shownCurrent;
     private final List<Details> scenarioNodes = new ArrayList<>();
     private int openScenario = -1;
+    private final List<Runnable> itemBuilders = new ArrayList<>();
+    private @Nullable LiveSession lastLive;
+    private boolean lastCanAct;
 
     /** One item's components, updated in place. */
     private static final class Row {
@@ -55,7 +58,12 @@ class AgendaTree extends Div {
         }
     }
 
-    /** Without {@code controls} (observers) the callbacks are never called. */
+    /**
+     * Without {@code controls} (observers) the callbacks are never called. A scenario's items are
+     * built when it is first opened (by the user, or because it comes on screen): a console with
+     * a long agenda holds the rows of the scenarios it shows, not of all of them (issue 9: about
+     * 180 state nodes per scenario, in every open console).
+     */
     AgendaTree(List<ScenarioContent> agenda, boolean controls, Consumer<PromptRef> onPush,
             BiConsumer<PromptRef, Boolean> onCovered) {
         this.controls = controls;
@@ -63,28 +71,49 @@ class AgendaTree extends Div {
         setId("agenda-tree");
         for (int s = 0; s < agenda.size(); s++) {
             ScenarioContent scenario = agenda.get(s);
-            var body = new Div();
-            body.add(row(PromptRef.of(s, PromptKind.OVERVIEW), "Title, level and duration", onPush, onCovered));
-            body.add(row(PromptRef.of(s, PromptKind.SITUATION), "Situation", onPush, onCovered));
-            if (!scenario.keyChallenges().isEmpty()) {
-                body.add(row(PromptRef.of(s, PromptKind.CHALLENGES), "Key challenges", onPush, onCovered));
-            }
-            for (int a = 0; a < scenario.discussionAreas().size(); a++) {
-                DiscussionArea area = scenario.discussionAreas().get(a);
-                var questions = new Div();
-                for (int q = 0; q < area.questions().size(); q++) {
-                    questions.add(row(PromptRef.question(s, a, q), area.questions().get(q), onPush, onCovered));
-                }
-                var areaNode = new Details((a + 1) + ". " + area.title(), questions);
-                areaNode.setOpened(true);
-                areaNode.addClassName("agenda-area");
-                body.add(areaNode);
-            }
-            var node = new Details((s + 1) + ". " + scenario.title() + " · " + scenario.durationMinutes() + " min", body);
+            int index = s;
+            var node = new Details((s + 1) + ". " + scenario.title() + " · " + scenario.durationMinutes() + " min");
             node.addClassName("agenda-scenario");
+            node.addOpenedChangeListener(e -> {
+                if (e.isOpened() && buildItems(index) && lastLive != null) {
+                    show(lastLive, lastCanAct);
+                }
+            });
             scenarioNodes.add(node);
+            itemBuilders.add(() -> node.add(scenarioItems(index, scenario, onPush, onCovered)));
             add(node);
         }
+    }
+
+    /** Builds scenario {@code s}'s items unless they are there; true when it built them now. */
+    private boolean buildItems(int s) {
+        if (scenarioNodes.get(s).getContent().findAny().isPresent()) {
+            return false;
+        }
+        itemBuilders.get(s).run();
+        return true;
+    }
+
+    private Div scenarioItems(int s, ScenarioContent scenario, Consumer<PromptRef> onPush,
+            BiConsumer<PromptRef, Boolean> onCovered) {
+        var body = new Div();
+        body.add(row(PromptRef.of(s, PromptKind.OVERVIEW), "Title, level and duration", onPush, onCovered));
+        body.add(row(PromptRef.of(s, PromptKind.SITUATION), "Situation", onPush, onCovered));
+        if (!scenario.keyChallenges().isEmpty()) {
+            body.add(row(PromptRef.of(s, PromptKind.CHALLENGES), "Key challenges", onPush, onCovered));
+        }
+        for (int a = 0; a < scenario.discussionAreas().size(); a++) {
+            DiscussionArea area = scenario.discussionAreas().get(a);
+            var questions = new Div();
+            for (int q = 0; q < area.questions().size(); q++) {
+                questions.add(row(PromptRef.question(s, a, q), area.questions().get(q), onPush, onCovered));
+            }
+            var areaNode = new Details((a + 1) + ". " + area.title(), questions);
+            areaNode.setOpened(true);
+            areaNode.addClassName("agenda-area");
+            body.add(areaNode);
+        }
+        return body;
     }
 
     private Div row(PromptRef ref, String text, Consumer<PromptRef> onPush, BiConsumer<PromptRef, Boolean> onCovered) {
@@ -124,7 +153,17 @@ class AgendaTree extends Div {
 
     /** Marks what was pushed, what is on screen and what was covered; keeps the item on screen in view. */
     void show(LiveSession live, boolean canAct) {
+        lastLive = live;
+        lastCanAct = canAct;
+        // Open the scenario on screen when it changes (which builds its items); leave the user's
+        // own opening and closing alone.
         Optional<PromptRef> current = live.current();
+        int scenario = current.map(PromptRef::scenario).orElse(0);
+        if (scenario != openScenario && scenario < scenarioNodes.size()) {
+            openScenario = scenario;
+            buildItems(scenario);
+            scenarioNodes.get(scenario).setOpened(true);
+        }
         Map<PromptRef, Instant> lastPushed = new HashMap<>();
         live.pushed().forEach(p -> lastPushed.put(p.ref(), p.at()));
         rows.forEach((ref, row) -> {
@@ -150,12 +189,6 @@ class AgendaTree extends Div {
                 row.covered.setTooltipText(coveredAt != null ? "Covered at " + TIME.format(coveredAt) : "Mark covered");
             }
         });
-        // Open the scenario on screen when it changes; leave the user's own opening and closing alone.
-        int scenario = current.map(PromptRef::scenario).orElse(0);
-        if (scenario != openScenario && scenario < scenarioNodes.size()) {
-            scenarioNodes.get(scenario).setOpened(true);
-            openScenario = scenario;
-        }
         PromptRef now = current.orElse(null);
         if (now != null && !now.equals(shownCurrent)) {
             // The agenda scrolls inside its own region: the item just pushed stays in view.

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.button.Button;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -192,6 +193,42 @@ class SessionViewTest extends KaribuTest {
         assertThat(shown).extracting(item -> _get(item, Paragraph.class).getText()).containsExactly(q2, q1);
         assertThat(shown.getLast().hasClassName("newest")).isTrue();
         assertThat(shown.getFirst().hasClassName("newest")).isFalse();
+    }
+
+    @Test
+    void a_scenario_not_on_screen_has_its_items_built_when_it_comes_on_screen_or_is_opened_with_their_state() {
+        TestPanel.Panel panel = testPanel.live();
+        List<ScenarioContent> agenda = agenda(panel);
+        assertThat(agenda).hasSizeGreaterThanOrEqualTo(2);
+        String firstsQuestion = agenda.getFirst().discussionAreas().getFirst().questions().getFirst();
+        String secondsQuestion = agenda.get(1).discussionAreas().getFirst().questions().getFirst();
+        SessionView view = open(panel, panel.lead(), "INTERVIEWER");
+        List<Details> scenarios = _find(view.agenda, Details.class, spec -> spec.withClasses("agenda-scenario"));
+        assertThat(scenarios).hasSize(agenda.size());
+        // only the scenario on screen (the first, before anything is pushed) holds rows: a console
+        // with a long agenda does not hold every scenario's rows
+        assertThat(scenarios.get(1).getContent().findAny()).isEmpty();
+        _click(_get(view, Button.class, spec -> spec.withAttribute("aria-label", "Push: " + firstsQuestion)));
+
+        // another panelist pushes the second scenario's question: this console builds that
+        // scenario's rows and marks the item on screen
+        PanelViewSupport.as(panel.panelist(), "INTERVIEWER",
+                () -> control.push(panel.sessionId(), io.mockpanel.panel.PromptRef.question(1, 0, 0)));
+        PanelViewSupport.awaitUi(() -> scenarios.get(1).getContent().findAny().isPresent(), Duration.ofSeconds(10));
+        Div onScreen = _get(view, Div.class, spec -> spec.withClasses("agenda-item on-screen"));
+        assertThat(onScreen.getElement().getTextRecursively()).startsWith(secondsQuestion).contains("On screen");
+        assertThat(scenarios.get(1).isOpened()).isTrue();
+
+        // a console opened now builds the scenario on screen only; opening the first by hand builds
+        // its rows with what happened in it
+        SessionView coachView = open(panel, panel.coach(), "COACH");
+        List<Details> coachScenarios = _find(coachView.agenda, Details.class, spec -> spec.withClasses("agenda-scenario"));
+        assertThat(coachScenarios.get(1).getContent().findAny()).isPresent();
+        assertThat(coachScenarios.getFirst().getContent().findAny()).isEmpty();
+        coachScenarios.getFirst().setOpened(true);
+        Div firstQuestionRow = _find(coachView.agenda, Div.class, spec -> spec.withClasses("agenda-item")).stream()
+                .filter(row -> row.getElement().getTextRecursively().startsWith(firstsQuestion)).findFirst().orElseThrow();
+        assertThat(firstQuestionRow.getElement().getTextRecursively()).contains("Pushed");
     }
 
     @Test
