@@ -28,6 +28,15 @@ public interface ConsoleSection {
         return true;
     }
 
+    /**
+     * True when the section is built the first time its tab opens rather than with the console:
+     * every open console then saves its components until someone needs them. Sections whose
+     * shortcuts must work before their tab was opened keep the default.
+     */
+    default boolean builtWhenOpened() {
+        return false;
+    }
+
     /** The section's keyboard shortcuts for this seat, listed in the console's shortcut help. */
     default List<ShortcutHint> shortcuts(SessionRole role) {
         return List.of();

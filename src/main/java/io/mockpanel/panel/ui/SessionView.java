@@ -1,5 +1,7 @@
 package io.mockpanel.panel.ui;
 
+import com.vaadin.flow.component.Component;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
@@ -199,13 +201,14 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         see.add(timer, mirror, clarifications);
 
         List<Workspace.Pane> panes = new ArrayList<>();
-        panes.add(new Workspace.Pane("notes", "Write", "Notes", NotesColumn.of(NotesParts.of(liveFeed, notes, myRole))));
+        Component notesColumn = NotesColumn.of(NotesParts.of(liveFeed, notes, myRole));
+        panes.add(new Workspace.Pane("notes", "Write", "Notes", () -> notesColumn, false));
         var context = new ConsoleContext(sessionId, myRole, liveFeed,
                 sectionTitle -> workspace.showPane(paneKey(sectionTitle)));
         sections.stream().filter(section -> section.shownTo(myRole))
                 .sorted(Comparator.comparingInt(ConsoleSection::order)).forEach(section -> panes.add(
                 new Workspace.Pane(paneKey(section.title()), section.title(), section.title(),
-                        section.create(context))));
+                        () -> section.create(context), section.builtWhenOpened())));
         workspace = new Workspace(agenda, see, panes);
         add(header, workspace);
         showStage();

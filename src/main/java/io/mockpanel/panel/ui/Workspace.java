@@ -7,6 +7,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The console's working area: three regions side by side that each scroll on their own — run
@@ -19,8 +20,12 @@ import java.util.List;
  */
 final class Workspace extends Div {
 
-    /** A pane of the write region: its key, its tab titles on narrow and wide screens, its content. */
-    record Pane(String key, String narrowTitle, String wideTitle, Component content) {
+    /**
+     * A pane of the write region: its key, its tab titles on narrow and wide screens, and its
+     * content, built with the workspace or, when {@code builtWhenOpened}, the first time it comes
+     * to the front.
+     */
+    record Pane(String key, String narrowTitle, String wideTitle, Supplier<Component> content, boolean builtWhenOpened) {
     }
 
     private final Tabs regionTabs = new Tabs();
@@ -54,7 +59,10 @@ final class Workspace extends Div {
             wide.setId("wide-tab-" + pane.key());
             widePaneTabs.add(wide);
             writeTabs.add(wide);
-            var holder = new Div(pane.content());
+            var holder = new Div();
+            if (!pane.builtWhenOpened()) {
+                holder.add(pane.content().get());
+            }
             holder.addClassName("write-pane");
             holder.addClassName("pane-scroll");
             holder.getElement().setAttribute("data-pane", pane.key());
@@ -110,6 +118,10 @@ final class Workspace extends Div {
     private void showPane(int index) {
         if (index < 0) {
             return;
+        }
+        Div front = paneHolders.get(index);
+        if (front.getComponentCount() == 0) {
+            front.add(panes.get(index).content().get());
         }
         for (int i = 0; i < paneHolders.size(); i++) {
             paneHolders.get(i).getElement().setAttribute("active", i == index);

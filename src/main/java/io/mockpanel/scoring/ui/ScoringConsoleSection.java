@@ -27,6 +27,12 @@ class ScoringConsoleSection implements ConsoleSection {
         return "Score";
     }
 
+    /** Most of a session is spent before scoring; the scale fields of every console wait until then. */
+    @Override
+    public boolean builtWhenOpened() {
+        return true;
+    }
+
     @Override
     public com.vaadin.flow.component.Component create(ConsoleContext context) {
         return new ScoringPanel(context.feed(), scoring, sessions);

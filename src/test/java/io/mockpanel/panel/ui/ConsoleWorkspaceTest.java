@@ -9,6 +9,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import io.mockpanel.support.KaribuTest;
@@ -89,15 +90,21 @@ class ConsoleWorkspaceTest extends KaribuTest {
         assertThat(workspace.activePane()).isEqualTo("notes");
         Tabs regionTabs = _get(workspace, Tabs.class, spec -> spec.withId("region-tabs"));
         assertThat(_find(regionTabs, Tab.class)).extracting(Tab::getLabel).containsExactly("Run", "See", "Write", "Score");
+        Div scorePane = _get(workspace, Div.class, spec -> spec.withAttribute("data-pane", "score"));
+        assertThat(scorePane.getComponentCount()).as("scoring is built when its tab first opens").isZero();
 
         regionTabs.setSelectedTab(_get(regionTabs, Tab.class, spec -> spec.withId("tab-score")));
         assertThat(workspace.region()).isEqualTo("write");
         assertThat(workspace.activePane()).isEqualTo("score");
+        assertThat(_find(scorePane, io.mockpanel.scoring.ui.ScoringPanel.class)).hasSize(1);
         Tabs writeTabs = _get(workspace, Tabs.class, spec -> spec.withId("write-tabs"));
         assertThat(writeTabs.getSelectedTab().getLabel()).isEqualTo("Score");
 
         writeTabs.setSelectedTab(_get(writeTabs, Tab.class, spec -> spec.withId("wide-tab-notes")));
         assertThat(workspace.activePane()).isEqualTo("notes");
+        writeTabs.setSelectedTab(_get(writeTabs, Tab.class, spec -> spec.withId("wide-tab-score")));
+        writeTabs.setSelectedTab(_get(writeTabs, Tab.class, spec -> spec.withId("wide-tab-notes")));
+        assertThat(_find(scorePane, io.mockpanel.scoring.ui.ScoringPanel.class)).as("built once, kept").hasSize(1);
         assertThat(regionTabs.getSelectedTab().getLabel()).isEqualTo("Write");
 
         regionTabs.setSelectedTab(_get(regionTabs, Tab.class, spec -> spec.withId("tab-see")));
