@@ -168,7 +168,8 @@ class SecurityBrowserTest {
         here.navigate(url("sessions"));
         here.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(here.url()).doesNotContain("/login");
-        PanelPages.openExpectingSignIn(elsewhere, url("sessions"));
+        // the other browser's open screen is sent to sign-in, and its session is over
+        PanelPages.awaitSentToSignIn(elsewhere, url("sessions"));
     }
 
     // --- helpers ---
@@ -194,7 +195,8 @@ class SecurityBrowserTest {
                 .query(Long.class).single();
         assertThat(saved).isZero();
 
-        PanelPages.openExpectingSignIn(page, url("sessions/" + panel.sessionId()));
+        page.navigate(url("sessions/" + panel.sessionId()));
+        page.waitForURL(u -> u.contains("/login"));
     }
 
     private void assertAppNotFoundPage(Page page, String path, boolean inShell) {

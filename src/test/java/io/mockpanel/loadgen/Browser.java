@@ -29,6 +29,8 @@ final class Browser {
     final HttpClient http;
     final URI base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** The node that answered last, when a local load balancer names it ({@code X-Mockpanel-Node}). */
+    volatile String node = "";
 
     Browser(HttpClient http, URI base) {
         this.http = http;
@@ -75,6 +77,7 @@ final class Browser {
         }
         HttpResponse<T> response = http.send(request.timeout(TIMEOUT).build(), body);
         keepCookies(response);
+        response.headers().firstValue("X-Mockpanel-Node").ifPresent(name -> node = name);
         return response;
     }
 

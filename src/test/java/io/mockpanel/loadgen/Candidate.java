@@ -33,6 +33,11 @@ final class Candidate extends Person {
     }
 
     @Override
+    void entered() {
+        panel.candidateNode = browser.node;
+    }
+
+    @Override
     Duration act() {
         return Duration.ofSeconds(1);
     }

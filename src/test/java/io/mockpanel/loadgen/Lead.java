@@ -16,6 +16,11 @@ final class Lead extends SignedInPerson {
     }
 
     @Override
+    void entered() {
+        panel.leadNode = browser.node;
+    }
+
+    @Override
     Duration act() throws IOException, InterruptedException {
         if (!control.pushing() || panel.agendaDone()) {
             return Duration.ofSeconds(1);

@@ -58,7 +58,7 @@ final class LivePanel {
         Set<String> shown = new HashSet<>(texts);
         List<String> prompts = plan.promptTexts();
         while (nextToSee < nextToSend && shown.contains(prompts.get(nextToSee))) {
-            metrics.latency(sentAt[nextToSee], nanos);
+            metrics.latency(sentAt[nextToSee], nanos, crossNode());
             metrics.pushesSeen.incrementAndGet();
             nextToSee++;
         }
@@ -71,6 +71,14 @@ final class LivePanel {
         }
     }
 
+    /** The nodes that serve the lead's and the candidate's tabs, when a local load balancer names them. */
+    volatile String leadNode = "";
+    volatile String candidateNode = "";
+
+    private boolean crossNode() {
+        return !leadNode.isEmpty() && !candidateNode.isEmpty() && !leadNode.equals(candidateNode);
+    }
+
     /** Pushes the server acknowledged that the candidate has not seen. */
     synchronized int unseen() {
         int unseen = 0;
@@ -80,6 +88,14 @@ final class LivePanel {
             }
         }
         return unseen;
+    }
+
+    synchronized int acknowledgedCount() {
+        int count = 0;
+        for (boolean ack : acknowledged) {
+            count += ack ? 1 : 0;
+        }
+        return count;
     }
 
     synchronized int seen() {

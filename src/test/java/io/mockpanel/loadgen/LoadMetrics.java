@@ -29,6 +29,10 @@ public final class LoadMetrics {
     private long windowStart = Long.MIN_VALUE;
     private long[] latencies = new long[1024];
     private int count;
+    private long[] crossNode = new long[1024];
+    private int crossCount;
+    private long[] reopenMillis = new long[64];
+    private int reopens;
 
     void error(String what) {
         if (errors.incrementAndGet() <= EXAMPLES) {
@@ -48,10 +52,14 @@ public final class LoadMetrics {
     synchronized void startWindow() {
         windowStart = System.nanoTime();
         count = 0;
+        crossCount = 0;
     }
 
-    /** One push's latency; {@code sentNanos} decides the window it belongs to. */
-    synchronized void latency(long sentNanos, long seenNanos) {
+    /**
+     * One push's latency; {@code sentNanos} decides the window it belongs to. {@code crossNode}:
+     * the lead's and the candidate's browsers were served by different nodes.
+     */
+    synchronized void latency(long sentNanos, long seenNanos, boolean crossNode) {
         if (sentNanos < windowStart) {
             return;
         }
@@ -59,14 +67,42 @@ public final class LoadMetrics {
             latencies = Arrays.copyOf(latencies, count * 2);
         }
         latencies[count++] = seenNanos - sentNanos;
+        if (crossNode) {
+            if (crossCount == this.crossNode.length) {
+                this.crossNode = Arrays.copyOf(this.crossNode, crossCount * 2);
+            }
+            this.crossNode[crossCount++] = seenNanos - sentNanos;
+        }
+    }
+
+    /** How long a broken tab took to come back (closed → page open again). */
+    synchronized void reopened(long millis) {
+        if (reopens == reopenMillis.length) {
+            reopenMillis = Arrays.copyOf(reopenMillis, reopens * 2);
+        }
+        reopenMillis[reopens++] = millis;
+    }
+
+    /** Times tabs took to come back, in milliseconds (count, p50, p95, p99, max). */
+    synchronized Latency reopenTimes() {
+        return summary(Arrays.stream(reopenMillis, 0, reopens).map(ms -> ms * 1_000_000).toArray());
+    }
+
+    /** The window's latencies of pushes whose lead and candidate were on different nodes. */
+    synchronized Latency crossNodeLatencies() {
+        return summary(Arrays.copyOf(crossNode, crossCount));
     }
 
     /** The window's latencies in milliseconds: count, p50, p95, p99, max. */
     synchronized Latency latencies() {
-        long[] sorted = Arrays.copyOf(latencies, count);
+        return summary(Arrays.copyOf(latencies, count));
+    }
+
+    private static Latency summary(long[] nanos) {
+        long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Latency(count, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
-                count == 0 ? Double.NaN : sorted[count - 1] / 1e6);
+        return new Latency(sorted.length, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
     }
 
     private static double at(long[] sorted, double quantile) {

@@ -8,18 +8,21 @@ import java.util.List;
  * saves acknowledged and refused, push frames received, push connections that closed under a tab,
  * and tabs reloaded.
  */
-public record LoadReport(int panels, int tabs, int tabsIn, LoadMetrics.Latency latency, long errors,
+public record LoadReport(int panels, int tabs, int tabsIn, LoadMetrics.Latency latency,
+        LoadMetrics.Latency crossNodeLatency, LoadMetrics.Latency reopenTimes, long errors,
         List<String> errorExamples, long pushesSent, long pushesAcknowledged, long pushesSeen, long pushesUnseen,
         long outOfOrder, long noteSaves, long noteSavesRefused, long pushFrames, long pushConnectionsClosed,
         long reopened) {
 
     /** One line for a benchmark's output. */
     public String line() {
-        return "panels=%d tabs=%d/%d push latency %s | pushes sent=%d acked=%d seen=%d unseen=%d out-of-order=%d"
-                .formatted(panels, tabsIn, tabs, latency, pushesSent, pushesAcknowledged, pushesSeen, pushesUnseen,
+        return "panels=%d tabs=%d/%d push latency %s%s | pushes sent=%d acked=%d seen=%d unseen=%d out-of-order=%d"
+                .formatted(panels, tabsIn, tabs, latency,
+                        crossNodeLatency.count() == 0 ? "" : " (cross-node " + crossNodeLatency + ")", pushesSent, pushesAcknowledged, pushesSeen, pushesUnseen,
                         outOfOrder)
-                + " | note saves=%d refused=%d | frames=%d closed=%d reopened=%d | errors=%d".formatted(noteSaves,
-                        noteSavesRefused, pushFrames, pushConnectionsClosed, reopened, errors)
+                + " | note saves=%d refused=%d | frames=%d closed=%d reopened=%d%s | errors=%d".formatted(noteSaves,
+                        noteSavesRefused, pushFrames, pushConnectionsClosed, reopened,
+                        reopenTimes.count() == 0 ? "" : " (back in " + reopenTimes + ")", errors)
                 + (errorExamples.isEmpty() ? "" : " e.g. " + errorExamples.subList(0, Math.min(3, errorExamples.size())));
     }
 }

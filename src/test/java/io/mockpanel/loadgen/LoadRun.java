@@ -190,10 +190,18 @@ public final class LoadRun implements AutoCloseable {
             unseen += panel.unseen();
             seen += panel.seen();
         }
-        return new LoadReport(panels.size(), tabs, control.entered.get(), m.latencies(), m.errors.get(),
+        return new LoadReport(panels.size(), tabs, control.entered.get(), m.latencies(), m.crossNodeLatencies(),
+                m.reopenTimes(), m.errors.get(),
                 m.errorExamples(), m.pushesSent.get(), m.pushesAcknowledged.get(), seen, unseen, m.outOfOrder.get(),
                 m.noteSaves.get(), m.noteSavesRefused.get(), m.pushFrames.get(), m.pushesClosed.get(),
                 m.reopened.get());
+    }
+
+    /** Pushes the server acknowledged, per session. */
+    public java.util.Map<Long, Integer> acknowledgedPushes() {
+        java.util.Map<Long, Integer> all = new java.util.HashMap<>();
+        List.copyOf(panels).forEach(p -> all.put(p.plan.sessionId(), p.acknowledgedCount()));
+        return all;
     }
 
     /** Every note text the server acknowledged, by "panelist/noteId" (to check against the database). */

@@ -38,6 +38,10 @@ abstract class Person implements Runnable {
     void onMessage(JsonNode message, long arrivedNanos) {
     }
 
+    /** After the page opened (also after a reload): the candidate and the lead say which node serves them. */
+    void entered() {
+    }
+
     VaadinUi newTab() {
         return new VaadinUi(browser, metrics, this::onMessage);
     }
@@ -47,6 +51,7 @@ abstract class Person implements Runnable {
         try {
             control.started();
             enterOrRetry();
+            entered();
             control.entered();
             while (control.running()) {
                 Duration pause;
@@ -88,10 +93,13 @@ abstract class Person implements Runnable {
 
     /** The tab broke: close it, wait a moment as Vaadin's client does, and load the page again. */
     private void reopen() throws InterruptedException {
+        long broken = System.nanoTime();
         ui.close();
         metrics.reopened.incrementAndGet();
         control.sleep(Duration.ofMillis(500 + ThreadLocalRandom.current().nextInt(1000)));
         enterOrRetry();
+        entered();
+        metrics.reopened((System.nanoTime() - broken) / 1_000_000);
     }
 
     /** A pause of {@code base} ± 10 %, so that a thousand people do not act in step. */

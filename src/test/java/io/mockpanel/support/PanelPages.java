@@ -1,7 +1,7 @@
 package io.mockpanel.support;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.WaitUntilState;
 import com.microsoft.playwright.options.LoadState;
 
 /** What a person does in the app's pages, the way they do it, for the real-browser tests. */
@@ -23,20 +23,17 @@ public final class PanelPages {
     }
 
     /**
-     * Opens {@code url} in a page whose sign-in has ended and waits for the sign-in page. The
-     * server may send the page's open screen to sign-in by push while this navigation starts;
-     * Chromium then reports the navigation as interrupted by the one to sign-in, which is the same
-     * outcome, so that report is not a failure.
+     * A page whose sign-in has ended: the server sends its open screen to the sign-in page by push
+     * (the open-screens sweep, every 2 s), and opening {@code url} again asks to sign in. Waits
+     * for navigation commits, not for the page's load event: a loaded machine may take long to load
+     * the development bundle, and the sweep's own navigation must not race the test's.
      */
-    public static void openExpectingSignIn(Page page, String url) {
-        try {
-            page.navigate(url);
-        } catch (PlaywrightException e) {
-            if (!String.valueOf(e.getMessage()).contains("interrupted by another navigation")) {
-                throw e;
-            }
-        }
-        page.waitForURL(u -> u.contains("/login"));
+    public static void awaitSentToSignIn(Page page, String url) {
+        var commit = new Page.WaitForURLOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(60_000);
+        page.waitForURL(u -> u.contains("/login"), commit);
+        page.locator("vaadin-login-form").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(60_000));
+        page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(60_000));
+        page.waitForURL(u -> u.contains("/login"), commit);
     }
 
     /** Opens an invite link (absolute), joins under the name the lead gave and waits for the room. */
