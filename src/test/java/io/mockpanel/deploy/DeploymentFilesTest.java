@@ -189,6 +189,11 @@ class DeploymentFilesTest {
             assertThat(lines).as(haproxy + ": the client's own X-Forwarded-For is dropped, then set")
                     .containsSubsequence("http-request del-header X-Forwarded-For", "option forwardfor");
             assertThat(lines).as(haproxy.toString()).anyMatch(l -> l.startsWith("http-request set-header X-Forwarded-Proto"));
+            // without the port, Tomcat takes 80 for a forwarded http request and every redirect
+            // (to the sign-in page) leaves a proxy on another port (found by TwoNodesBenchmark)
+            assertThat(lines).as(haproxy + ": the proxy's port is forwarded")
+                    .containsSubsequence("http-request del-header X-Forwarded-Port",
+                            "http-request set-header X-Forwarded-Port %[dst_port]");
         }
         // The compose proxy reaches the replicas by service name and port; they publish no port of their own.
         Map<String, Object> services = map(first(MULTI).get("services"));
