@@ -114,6 +114,7 @@ class LivePanelsBenchmark {
                             probe.classHistogram().lines().limit(60).collect(java.util.stream.Collectors.joining("\n")));
                     levels.add(level);
                     print(level);
+                    write(levels);
                     if (level.report().latency().p99() > KNEE_P99_MS || level.errors() > 0
                             || report.tabsIn() < report.tabs()) {
                         System.out.println("FIGURE knee: the node broke at " + target + " panels; errors: "

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class NodeProbe {
 
-    private static final Pattern HEAP_USED = Pattern.compile("heap.*?used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
     private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 
     private final long pid;
@@ -27,14 +27,17 @@ final class NodeProbe {
         this.jdbc = jdbc;
     }
 
-    /** Heap in use after a full collection (System.gc through jcmd), in bytes. */
+    /**
+     * Live heap in bytes: the total of {@code jcmd GC.class_histogram}, which runs a full
+     * collection and counts what survived it. (Reading {@code GC.heap_info} after {@code GC.run}
+     * also counts what the load allocated in between: tens of MB under load.)
+     */
     long heapAfterGc() {
-        jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("no heap figure from jcmd GC.heap_info");
+        Matcher total = HISTOGRAM_TOTAL.matcher(classHistogram());
+        if (!total.find()) {
+            throw new IllegalStateException("no Total line from jcmd GC.class_histogram");
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return Long.parseLong(total.group(1));
     }
 
     /** The node's heap by class after a full collection (jcmd GC.class_histogram), largest first. */

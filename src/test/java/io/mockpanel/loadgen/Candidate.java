@@ -20,7 +20,6 @@ final class Candidate extends Person {
     @Override
     void enter() throws IOException, InterruptedException {
         VaadinUi tab = newTab();
-        ui = tab;
         tab.open(panel.plan.inviteRoute());
         if (tab.tree.byElementId("room-content").isEmpty()) {
             if (tab.click("join-session").isEmpty()) {

@@ -42,8 +42,13 @@ abstract class Person implements Runnable {
     void entered() {
     }
 
+    /** A new tab for this person's page; it becomes {@link #ui} at once, so a failed entry is closed too. */
     VaadinUi newTab() {
-        return new VaadinUi(browser, metrics, this::onMessage);
+        if (ui != null) {
+            ui.close();
+        }
+        ui = new VaadinUi(browser, metrics, this::onMessage);
+        return ui;
     }
 
     @Override
@@ -86,6 +91,9 @@ abstract class Person implements Runnable {
             } catch (IOException | RuntimeException e) {
                 metrics.error(getClass().getSimpleName() + " of session " + panel.plan.sessionId()
                         + " could not enter (attempt " + attempt + "): " + e);
+                if (ui != null) {
+                    ui.close();
+                }
                 control.sleep(Duration.ofMillis(500L * Math.min(attempt, 10)));
             }
         }

@@ -24,7 +24,6 @@ abstract class SignedInPerson extends Person {
         }
         VaadinUi tab = newTab();
         tab.open(panel.plan.consoleRoute());
-        ui = tab;
         if (ui.tree.byElementId("workspace").isEmpty()) {
             throw new IOException(username + "'s console did not open");
         }

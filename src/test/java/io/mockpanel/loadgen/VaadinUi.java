@@ -221,6 +221,9 @@ final class VaadinUi implements WebSocket.Listener {
 
     /** Closes the tab: the unload beacon a browser sends (the server drops the UI at once), then the websocket. */
     void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         try {
             ObjectNode beacon = JSON.createObjectNode().put("csrfToken", csrfToken).put("UNLOAD", true);
