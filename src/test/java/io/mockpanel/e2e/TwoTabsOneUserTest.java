@@ -208,9 +208,9 @@ class TwoTabsOneUserTest {
             tab.navigate(url("sessions/" + panel.sessionId()));
             tab.waitForLoadState(LoadState.NETWORKIDLE);
             tab.locator("#note-text textarea").waitFor();
-            // Scoring sits behind its own tab; its sheet is on the page all the same.
-            tab.locator("#my-sheet").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-                    .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+            // Scoring is built when its tab first opens (the tests that score open it); the tab
+            // itself is the console's last part.
+            tab.locator("#wide-tab-score").waitFor();
         }
         return new Page[] {one, two};
     }
