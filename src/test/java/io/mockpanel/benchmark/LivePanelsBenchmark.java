@@ -4,10 +4,6 @@ import io.mockpanel.loadgen.LoadFixture;
 import io.mockpanel.loadgen.LoadReport;
 import io.mockpanel.loadgen.LoadRun;
 import io.mockpanel.loadgen.PanelPlan;
-import io.mockpanel.panel.InviteService;
-import io.mockpanel.panel.PanelSessionService;
-import io.mockpanel.scenario.ScenarioService;
-import io.mockpanel.security.AccountService;
 import io.mockpanel.support.AppNode;
 import io.mockpanel.support.IntegrationTest;
 import java.io.IOException;
@@ -50,16 +46,7 @@ class LivePanelsBenchmark {
     private static final double KNEE_P99_MS = 1_000;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    PanelSessionService sessions;
-
-    @Autowired
-    ScenarioService scenarios;
-
-    @Autowired
-    InviteService invites;
+    LoadFixture fixture;
 
     @Autowired
     JdbcClient jdbc;
@@ -73,13 +60,12 @@ class LivePanelsBenchmark {
 
     @Test
     void ramp_live_panels_until_the_node_breaks() throws Exception {
-        LoadFixture fixture = new LoadFixture(accounts, sessions, scenarios, invites);
         int numbering = (int) (System.currentTimeMillis() / 1000 % 100_000) * 10;
         List<Level> levels = new ArrayList<>();
-        try (AppNode node = node().start()) {
+        try (AppNode node = BenchmarkNode.on(database, "2g").start()) {
             NodeProbe probe = new NodeProbe(node.pid(), jdbc);
             URI base = URI.create(node.url(""));
-            warmUp(fixture, base, numbering);
+            warmUp(base, numbering);
             numbering += 10;
             try (LoadRun run = new LoadRun(base, PUSH_INTERVAL)) {
                 long errorsBefore = 0;
@@ -132,25 +118,8 @@ class LivePanelsBenchmark {
         write(levels);
     }
 
-    /**
-     * The node under test: the production jar named by {@code -Dbenchmark.jar} (Vaadin in production
-     * mode, as deployed), else the test classpath in development mode — whose heap figures are
-     * meaningless, because development mode keeps a stack trace per component for its tools.
-     */
-    private AppNode node() {
-        AppNode node = AppNode.onDatabase(database).jvm("-Xmx2g", "-XX:+UseG1GC")
-                .with("--mockpanel.rate-limits.join-capacity=1000000", "--mockpanel.public-url=http://localhost/");
-        String jar = System.getProperty("benchmark.jar", "");
-        if (jar.isBlank()) {
-            System.out.println("FIGURE WARNING: no -Dbenchmark.jar: the node runs in Vaadin's development mode; "
-                    + "heap per UI is not what production uses");
-            return node;
-        }
-        return node.jar(Path.of(jar));
-    }
-
     /** A few panels for a minute, so that the first level is not the JIT's warm-up. */
-    private void warmUp(LoadFixture fixture, URI base, int numbering) throws Exception {
+    private void warmUp(URI base, int numbering) throws Exception {
         try (LoadRun run = new LoadRun(base, Duration.ofSeconds(2))) {
             run.add(fixture.livePanels(numbering, 5, SCENARIOS_PER_AGENDA), Duration.ofMinutes(2));
             run.startPushing();

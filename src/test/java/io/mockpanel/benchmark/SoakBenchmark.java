@@ -2,10 +2,6 @@ package io.mockpanel.benchmark;
 
 import io.mockpanel.loadgen.LoadFixture;
 import io.mockpanel.loadgen.LoadRun;
-import io.mockpanel.panel.InviteService;
-import io.mockpanel.panel.PanelSessionService;
-import io.mockpanel.scenario.ScenarioService;
-import io.mockpanel.security.AccountService;
 import io.mockpanel.support.AppNode;
 import io.mockpanel.support.IntegrationTest;
 import java.net.URI;
@@ -38,16 +34,7 @@ class SoakBenchmark {
     private static final int MINUTES = Integer.getInteger("benchmark.soak-minutes", 30);
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    PanelSessionService sessions;
-
-    @Autowired
-    ScenarioService scenarios;
-
-    @Autowired
-    InviteService invites;
+    LoadFixture fixture;
 
     @Autowired
     JdbcClient jdbc;
@@ -60,17 +47,14 @@ class SoakBenchmark {
 
     @Test
     void panels_for_half_an_hour_then_everything_closed() throws Exception {
-        AppNode configured = AppNode.onDatabase(database).jvm("-Xmx2g", "-XX:+UseG1GC")
-                .with("--mockpanel.rate-limits.join-capacity=1000000", "--mockpanel.public-url=http://localhost/");
-        String jar = System.getProperty("benchmark.jar", "");
         List<Sample> samples = new ArrayList<>();
-        try (AppNode node = (jar.isBlank() ? configured : configured.jar(Path.of(jar))).start()) {
+        try (AppNode node = BenchmarkNode.on(database, "2g").start()) {
             NodeProbe probe = new NodeProbe(node.pid(), jdbc);
             samples.add(sample(0, probe, null));
             long start = System.nanoTime();
             // 8 scenarios, a push every 12 s: about 30 minutes of agenda
             try (LoadRun run = new LoadRun(URI.create(node.url("")), Duration.ofSeconds(12))) {
-                run.add(new LoadFixture(accounts, sessions, scenarios, invites)
+                run.add(fixture
                         .livePanels((int) (System.currentTimeMillis() / 1000 % 100_000) * 10 + 7_000_000, PANELS, 8),
                         Duration.ofMinutes(5));
                 run.startPushing();

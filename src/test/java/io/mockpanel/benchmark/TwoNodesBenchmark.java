@@ -4,10 +4,6 @@ import io.mockpanel.loadgen.LoadFixture;
 import io.mockpanel.loadgen.LoadReport;
 import io.mockpanel.loadgen.LoadRun;
 import io.mockpanel.loadgen.PanelPlan;
-import io.mockpanel.panel.InviteService;
-import io.mockpanel.panel.PanelSessionService;
-import io.mockpanel.scenario.ScenarioService;
-import io.mockpanel.security.AccountService;
 import io.mockpanel.support.AppNode;
 import io.mockpanel.support.IntegrationTest;
 import java.io.IOException;
@@ -48,16 +44,7 @@ class TwoNodesBenchmark {
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("benchmark.level-seconds", 60));
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    PanelSessionService sessions;
-
-    @Autowired
-    ScenarioService scenarios;
-
-    @Autowired
-    InviteService invites;
+    LoadFixture fixture;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,14 +54,13 @@ class TwoNodesBenchmark {
 
     @Test
     void two_nodes_behind_haproxy_and_kill_9_of_one_under_load() throws Exception {
-        String jar = System.getProperty("benchmark.jar", "");
         int proxyPort = freePort();
-        try (AppNode node1 = node(jar).start(); AppNode node2 = node(jar).start()) {
+        try (AppNode node1 = BenchmarkNode.on(database, "1g").start(); AppNode node2 = BenchmarkNode.on(database, "1g").start()) {
             Process proxy = startProxy(proxyPort, node1.port(), node2.port());
             try {
                 URI base = URI.create("http://localhost:" + proxyPort + "/");
                 awaitReady(base);
-                List<PanelPlan> plans = new LoadFixture(accounts, sessions, scenarios, invites)
+                List<PanelPlan> plans = fixture
                         .livePanels((int) (System.currentTimeMillis() / 1000 % 100_000) * 10 + 5_000_000, PANELS, 8);
                 try (LoadRun run = new LoadRun(base, Duration.ofSeconds(10))) {
                     run.add(plans, Duration.ofMinutes(5));
@@ -109,12 +95,6 @@ class TwoNodesBenchmark {
                 proxy.destroy();
             }
         }
-    }
-
-    private AppNode node(String jar) {
-        AppNode node = AppNode.onDatabase(database).jvm("-Xmx1g", "-XX:+UseG1GC")
-                .with("--mockpanel.rate-limits.join-capacity=1000000", "--mockpanel.public-url=http://localhost/");
-        return jar.isBlank() ? node : node.jar(Path.of(jar));
     }
 
     private static Process startProxy(int proxyPort, int node1, int node2) throws IOException {

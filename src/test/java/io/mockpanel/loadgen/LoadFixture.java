@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * across runs: creating them costs a password hash each), a session with {@code scenarios}
  * scenarios that the lead has started, and an invite link.
  */
+@org.springframework.stereotype.Component
 public final class LoadFixture {
 
     public static final String PASSWORD = "load-password-2026";

@@ -2,10 +2,6 @@ package io.mockpanel.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockpanel.panel.InviteService;
-import io.mockpanel.panel.PanelSessionService;
-import io.mockpanel.scenario.ScenarioService;
-import io.mockpanel.security.AccountService;
 import io.mockpanel.support.IntegrationTest;
 import java.net.URI;
 import java.time.Duration;
@@ -29,23 +25,14 @@ class LoadGeneratorSmokeTest {
     int port;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    PanelSessionService sessions;
-
-    @Autowired
-    ScenarioService scenarios;
-
-    @Autowired
-    InviteService invites;
+    LoadFixture fixture;
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void three_panels_run_for_twenty_seconds_and_every_acknowledged_push_and_note_arrives() throws Exception {
-        List<PanelPlan> plans = new LoadFixture(accounts, sessions, scenarios, invites).livePanels(9_000, 3, 1);
+        List<PanelPlan> plans = fixture.livePanels(9_000, 3, 1);
         LoadReport report;
         Map<String, String> notes;
         try (LoadRun run = new LoadRun(URI.create("http://localhost:" + port + "/"), Duration.ofMillis(1500))) {
