@@ -4,10 +4,8 @@ import io.mockpanel.panel.CandidateScreen;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.QuickTag;
 import io.mockpanel.panel.SessionEvent;
-import io.mockpanel.panel.SessionEventLog;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionRole;
-import io.mockpanel.panel.SessionState;
 import io.mockpanel.review.SessionReview.AreaScores;
 import io.mockpanel.review.SessionReviewRows.ConsensusRow;
 import io.mockpanel.review.SessionReviewRows.NoteRow;
@@ -15,22 +13,13 @@ import io.mockpanel.review.SessionReviewRows.SelfRow;
 import io.mockpanel.review.SessionReviewRows.SessionRow;
 import io.mockpanel.review.SessionReviewRows.SheetRow;
 import io.mockpanel.review.SessionReviewRows.AreaRow;
-import io.mockpanel.review.SessionReview.Moment;
-import io.mockpanel.review.SessionReview.MomentKind;
 import io.mockpanel.review.SessionReview.PanelScore;
 import io.mockpanel.scenario.DiscussionArea;
 import io.mockpanel.scenario.ScenarioContent;
-import io.mockpanel.scoring.ScoreScale;
 import io.mockpanel.security.AppRoles;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -67,17 +54,17 @@ public class SessionReviewService {
 
     private final JdbcClient jdbc;
     private final ReviewAccess access;
-    private final SessionEventLog log;
     private final Clock clock;
     private final SessionReviewRows rows;
+    private final PanelVerdicts verdicts;
 
-    SessionReviewService(JdbcClient jdbc, ReviewAccess access, SessionEventLog log, Clock clock,
-            SessionReviewRows rows) {
+    SessionReviewService(JdbcClient jdbc, ReviewAccess access, Clock clock, SessionReviewRows rows,
+            PanelVerdicts verdicts) {
         this.rows = rows;
         this.jdbc = jdbc;
         this.access = access;
-        this.log = log;
         this.clock = clock;
+        this.verdicts = verdicts;
     }
 
     // --- reading ---------------------------------------------------------------------------------
@@ -140,9 +127,11 @@ public class SessionReviewService {
                 .map(s -> new SessionReview.Recommendation(s.scenario(), s.author(), s.name(), s.recommendation(),
                         s.recommendationText(), s.submitted()))
                 .toList();
+        List<SessionReview.Moment> timeline = SessionReviewTimeline.of(session, agenda, events, notes, coaching, names,
+                clock);
         return new SessionReview(reader, summary, TimeSpent.of(agenda, events, until), recommendations,
-                session.verdict(), timeline(session, agenda, events, notes, coaching, names),
-                scenarios(agenda, events, sheets, reveals, self, visible), coach ? session.feedback() : null);
+                session.verdict(), timeline, scenarios(agenda, events, sheets, reveals, self, visible),
+                coach ? session.feedback() : null);
     }
 
     /**
@@ -170,7 +159,7 @@ public class SessionReviewService {
     @Transactional(readOnly = true)
     public Optional<RecordedVerdict> verdict(long sessionId) {
         access.readerOf(sessionId);
-        return currentVerdict(sessionId);
+        return verdicts.current(sessionId);
     }
 
     // --- the verdict ---------------------------------------------------------------------------------
@@ -187,177 +176,7 @@ public class SessionReviewService {
         if (reader.seat() != SessionRole.LEAD) {
             throw new ReviewException("Only the lead interviewer records the panel's verdict.");
         }
-        Integer recommendation = input.recommendation();
-        String legend = Arrays.stream(ScoreScale.values()).map(p -> p.value() + " " + p.label().toLowerCase())
-                .collect(Collectors.joining(", "));
-        if (recommendation == null) {
-            throw new ReviewException("Choose the panel's recommendation (" + legend + ").");
-        }
-        if (!ScoreScale.isValid(recommendation)) {
-            throw new ReviewException("The recommendation must be 1 to 4 (" + legend + "); " + recommendation
-                    + " is not on the scale.");
-        }
-        String note = input.note() == null ? "" : input.note().strip();
-        int length = note.codePointCount(0, note.length());
-        if (length > MAX_NOTE) {
-            throw new ReviewException("The note has " + length + " characters; at most " + MAX_NOTE + " are allowed.");
-        }
-        // The session's row lock serializes verdicts (and numbers the event after them).
-        var state = jdbc.sql("""
-                select s.state, (select count(*) from session_scenario x where x.session_id = s.id) as scenarios,
-                       (select count(*) from score_reveal r where r.session_id = s.id) as revealed
-                  from panel_session s where s.id = ? for update""")
-                .param(sessionId)
-                .query((rs, row) -> new Object[] {SessionState.valueOf(rs.getString("state")), rs.getInt("scenarios"),
-                        rs.getInt("revealed")})
-                .single();
-        SessionState sessionState = (SessionState) state[0];
-        if (sessionState == SessionState.CANCELLED) {
-            throw new ReviewException("This session was cancelled: a cancelled session has no verdict.");
-        }
-        if (sessionState == SessionState.SCHEDULED
-                || sessionState == SessionState.LIVE && (int) state[2] < (int) state[1]) {
-            throw new ReviewException("The verdict is recorded after the session, or during it once the scores of "
-                    + "every scenario have been revealed.");
-        }
-        Optional<RecordedVerdict> current = currentVerdict(sessionId);
-        Long expected = input.version();
-        if (current.isPresent() != (expected != null)
-                || current.isPresent() && current.get().version() != expected) {
-            throw new ReviewException(current.map(v -> "The verdict was changed meanwhile by "
-                    + v.verdict().recordedBy() + "; your change was not saved. Reload to see it, then record yours again.")
-                    .orElse("The verdict was removed meanwhile; reload and record it again."));
-        }
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        long version = jdbc.sql("""
-                insert into session_verdict (session_id, recommendation, note, recorded_by, recorded_at, version)
-                values (:session, :recommendation, :note, :by, :at, 0)
-                on conflict (session_id) do update set recommendation = excluded.recommendation, note = excluded.note,
-                       recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at,
-                       version = session_verdict.version + 1
-                returning version""")
-                .param("session", sessionId).param("recommendation", recommendation).param("note", note)
-                .param("by", reader.username()).param("at", now)
-                .query(Long.class).single();
-        log.append(sessionId, new SessionEvents.VerdictRecorded(version), reader.username());
-        return currentVerdict(sessionId).orElseThrow();
-    }
-
-    private Optional<RecordedVerdict> currentVerdict(long sessionId) {
-        return jdbc.sql("""
-                select v.recommendation, v.note, coalesce(u.display_name, v.recorded_by) as by_name, v.recorded_at,
-                       v.version
-                  from session_verdict v left join user_account u on u.username = v.recorded_by
-                 where v.session_id = ?""")
-                .param(sessionId)
-                .query((rs, row) -> new RecordedVerdict(new SessionReview.Verdict(rs.getInt("recommendation"),
-                        rs.getString("note"), rs.getString("by_name"), SessionReviewRows.instant(rs, "recorded_at")), rs.getLong("version")))
-                .optional();
-    }
-
-    // --- the timeline ------------------------------------------------------------------------------------
-
-    private record Placed(Instant at, long seq, Moment moment) {
-    }
-
-    private List<Moment> timeline(SessionRow session, List<ScenarioContent> agenda, List<SessionEvent> events,
-            List<NoteRow> notes, List<NoteRow> coaching, Map<String, String> names) {
-        Instant start = session.startedAt();
-        List<Placed> placed = new ArrayList<>();
-        for (SessionEvent event : events) {
-            String who = names.getOrDefault(event.actor(), event.actor());
-            Moment moment = switch (event.decode()) {
-                case SessionEvents.SessionStarted s -> moment(event, start, MomentKind.STARTED, who, "Started the session", null);
-                case SessionEvents.SessionEnded s -> moment(event, start, MomentKind.ENDED, who, "Ended the session", null);
-                case SessionEvents.SessionCancelled s ->
-                        moment(event, start, MomentKind.ENDED, who, "Cancelled the session", null);
-                case SessionEvents.PromptPushed push -> moment(event, start, MomentKind.PROMPT, who,
-                        "Pushed " + label(push.ref(), agenda), push.ref());
-                case SessionEvents.TimerStarted t -> moment(event, start, MomentKind.TIMER, who,
-                        "Started the timer of " + title(t.scenario(), agenda), null);
-                case SessionEvents.TimerPaused t -> moment(event, start, MomentKind.TIMER, who,
-                        "Paused the timer of " + title(t.scenario(), agenda), null);
-                case SessionEvents.TimerExtended t -> moment(event, start, MomentKind.TIMER, who,
-                        "Gave " + title(t.scenario(), agenda) + " " + t.minutes() + " more minutes", null);
-                case SessionEvents.QuestionCovered c -> moment(event, start, MomentKind.COVERAGE, who,
-                        (c.covered() ? "Marked covered: " : "No longer covered: ") + label(c.ref(), agenda), c.ref());
-                case SessionEvents.ClarificationRequested c -> moment(event, start, MomentKind.CLARIFICATION,
-                        c.candidate(), c.prompt().isBlank() ? "Asked for a clarification"
-                                : "Asked for a clarification of " + c.prompt(), null);
-                case SessionEvents.CandidateJoined j -> moment(event, start, MomentKind.JOINED, j.name(),
-                        j.firstUse() ? "Joined the room" : "Came back to the room", null);
-                case SessionEvents.TagAdded tag -> tagMoment(event, tag, who, agenda);
-                case SessionEvents.ScoreSubmitted s -> moment(event, start, MomentKind.SCORE_SUBMITTED,
-                        names.getOrDefault(s.author(), s.author()), "Submitted the scores of " + title(s.scenario(), agenda),
-                        null);
-                case SessionEvents.ScoresRevealed r -> moment(event, start, MomentKind.SCORES_REVEALED, who,
-                        "Revealed the scores of " + title(r.scenario(), agenda), null);
-                case SessionEvents.ConsensusRecorded c -> moment(event, start, MomentKind.CONSENSUS, who,
-                        "Recorded the consensus on " + areaTitle(c.scenario(), c.area(), agenda) + " ("
-                                + title(c.scenario(), agenda) + ")", null);
-                case SessionEvents.VerdictRecorded v -> moment(event, start, MomentKind.VERDICT, who,
-                        v.version() == 0 ? "Recorded the panel's verdict" : "Changed the panel's verdict", null);
-                default -> null;
-            };
-            if (moment != null) {
-                // A tag sits at its stamp, like a note, so that the two interleave as they were taken.
-                Instant at = moment.kind() == MomentKind.TAG && start != null ? start.plus(moment.offset()) : event.at();
-                placed.add(new Placed(at, event.seq(), moment));
-            }
-        }
-        Duration end = start == null ? Duration.ZERO
-                : Duration.between(start, session.endedAt() != null ? session.endedAt() : clock.instant());
-        for (NoteRow note : notes) {
-            placed.add(noteMoment(note, start, end, events, note.isPrivate() ? MomentKind.PRIVATE_NOTE : MomentKind.NOTE));
-        }
-        for (NoteRow note : coaching) {
-            placed.add(noteMoment(note, start, end, events, MomentKind.COACHING_NOTE));
-        }
-        placed.sort(Comparator.comparing(Placed::at).thenComparingLong(Placed::seq));
-        return placed.stream().map(Placed::moment).toList();
-    }
-
-    private static Moment moment(SessionEvent event, @Nullable Instant start, MomentKind kind, String who, String text,
-            @Nullable PromptRef prompt) {
-        return new Moment(event.seq(), offset(start, event.at()), kind, who, text, prompt);
-    }
-
-    private static @Nullable Moment tagMoment(SessionEvent event, SessionEvents.TagAdded tag, String who,
-            List<ScenarioContent> agenda) {
-        Optional<QuickTag> known = quickTag(tag.tag());
-        if (known.isEmpty()) {
-            return null; // a retired tag
-        }
-        PromptRef prompt = tag.prompt() != null && tag.prompt().existsIn(agenda) ? tag.prompt() : null;
-        return new Moment(event.seq(), Duration.ofMillis(Math.max(0, tag.offsetMs())), MomentKind.TAG,
-                tag.authorName() != null ? tag.authorName() : who, known.get().label(), prompt);
-    }
-
-    /**
-     * A note sits at its stamp; its number is that of the last event before it, so that replaying the
-     * log up to it shows the candidate's screen when the note was taken. A coaching note written after
-     * the session without a moment picked sits at the end.
-     */
-    private static Placed noteMoment(NoteRow note, @Nullable Instant start, Duration end, List<SessionEvent> events,
-            MomentKind kind) {
-        Duration offset = note.pinned() ? note.offset() : end;
-        Instant at = start == null ? note.createdAt() : start.plus(offset);
-        long seq = 0;
-        for (SessionEvent event : events) {
-            // Stamps are kept in milliseconds, events in microseconds.
-            if (event.at().truncatedTo(ChronoUnit.MILLIS).isAfter(at)) {
-                break;
-            }
-            seq = event.seq();
-        }
-        return new Placed(at, seq, new Moment(seq, offset, kind, note.name(), note.text(), note.prompt()));
-    }
-
-    private static Duration offset(@Nullable Instant start, Instant at) {
-        if (start == null || at.isBefore(start)) {
-            return Duration.ZERO;
-        }
-        return Duration.between(start, at);
+        return verdicts.record(sessionId, reader.username(), input);
     }
 
     // --- per scenario ------------------------------------------------------------------------------------
@@ -370,9 +189,10 @@ public class SessionReviewService {
         for (SessionEvent event : events) {
             switch (event.decode()) {
                 case SessionEvents.QuestionCovered c -> covered.put(c.ref(), c.covered());
-                case SessionEvents.TagAdded tag when tag.prompt() != null -> quickTag(tag.tag()).ifPresent(known ->
-                        tags.computeIfAbsent(tag.prompt().scenario(), s -> new LinkedHashMap<>())
-                                .merge(known, 1, Integer::sum));
+                case SessionEvents.TagAdded tag when tag.prompt() != null ->
+                        SessionReviewTimeline.quickTag(tag.tag()).ifPresent(known ->
+                                tags.computeIfAbsent(tag.prompt().scenario(), s -> new LinkedHashMap<>())
+                                        .merge(known, 1, Integer::sum));
                 default -> {
                 }
             }
@@ -412,29 +232,5 @@ public class SessionReviewService {
             result.add(new SessionReview.ScenarioScores(s, content.title(), consensus != null, areas, coverage, tagCounts));
         }
         return result;
-    }
-
-    private static Optional<QuickTag> quickTag(String name) {
-        try {
-            return Optional.of(QuickTag.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String label(PromptRef ref, List<ScenarioContent> agenda) {
-        return ref.existsIn(agenda) ? ref.label(agenda) : "an item that is not on the agenda";
-    }
-
-    private static String title(int scenario, List<ScenarioContent> agenda) {
-        return scenario >= 0 && scenario < agenda.size() ? agenda.get(scenario).title() : "scenario " + (scenario + 1);
-    }
-
-    private static String areaTitle(int scenario, int area, List<ScenarioContent> agenda) {
-        if (scenario >= 0 && scenario < agenda.size() && area >= 0
-                && area < agenda.get(scenario).discussionAreas().size()) {
-            return agenda.get(scenario).discussionAreas().get(area).title();
-        }
-        return "area " + (area + 1);
     }
 }
