@@ -1,27 +1,12 @@
 package io.mockpanel.review;
 
-import io.mockpanel.panel.SessionEvents;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * The one piece of code that takes a person's identity and words out of sessions (decision 0030),
@@ -34,14 +19,13 @@ import tools.jackson.databind.node.StringNode;
 class Anonymiser {
 
     private static final String LABEL = "Anonymised candidate ";
-    private static final Pattern A_LABEL = Pattern.compile("Anonymised candidate \\d+");
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final EventPayloadScrubber payloads;
 
-    Anonymiser(JdbcClient jdbc, JsonMapper json) {
+    Anonymiser(JdbcClient jdbc, EventPayloadScrubber payloads) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.payloads = payloads;
     }
 
     /** What one anonymisation erased; the audit log records these counts, never the texts. */
@@ -73,44 +57,12 @@ class Anonymiser {
     }
 
     /**
-     * The names and addresses under which a person appears: the candidate's name, every session's
-     * candidate name and address, the name typed when joining and the invite's display name. Read
-     * before anything is changed, because anonymising removes exactly these.
-     */
-    Identity identityOf(long candidateId) {
-        Set<String> names = new LinkedHashSet<>();
-        names.addAll(jdbc.sql("select display_name from candidate where id = ?").param(candidateId)
-                .query(String.class).list());
-        names.addAll(jdbc.sql("select distinct candidate_name from panel_session where candidate_id = ?")
-                .param(candidateId).query(String.class).list());
-        names.addAll(jdbc.sql("""
-                select distinct i.candidate_display_name from session_invite i
-                  join panel_session s on s.id = i.session_id
-                 where s.candidate_id = ? and i.candidate_display_name is not null""")
-                .param(candidateId).query(String.class).list());
-        names.addAll(jdbc.sql("""
-                select distinct case e.type when ? then e.payload ->> 'name' else e.payload ->> 'candidate' end
-                  from session_event e join panel_session s on s.id = e.session_id
-                 where s.candidate_id = ? and e.type in (?, ?)""")
-                .params(SessionEvents.CandidateJoined.TYPE, candidateId, SessionEvents.CandidateJoined.TYPE,
-                        SessionEvents.ClarificationRequested.TYPE)
-                .query(String.class).list());
-        Set<String> addresses = new LinkedHashSet<>();
-        addresses.addAll(jdbc.sql("select email from candidate_alias where candidate_id = ?").param(candidateId)
-                .query(String.class).list());
-        addresses.addAll(jdbc.sql("select distinct lower(candidate_email) from panel_session "
-                        + "where candidate_id = ? and candidate_email is not null")
-                .param(candidateId).query(String.class).list());
-        return Identity.of(names, addresses);
-    }
-
-    /**
      * Anonymises every listed session of the candidate and then the candidate: the sessions stay
      * together under the candidate's new neutral name. Idempotent.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Erased anonymiseCandidate(long candidateId, List<Long> sessionIds, Instant now) {
-        Identity identity = identityOf(candidateId);
+        CandidateIdentity identity = CandidateIdentity.read(jdbc, candidateId);
         Erased erased = Erased.NOTHING;
         for (long sessionId : sessionIds) {
             erased = erased.plus(scrub(sessionId, identity, label(candidateId), now));
@@ -129,7 +81,7 @@ class Anonymiser {
         long candidateId = jdbc.sql("select candidate_id from panel_session where id = ?").param(sessionId)
                 .query(Long.class).single();
         jdbc.sql("select id from candidate where id = ? for update").param(candidateId).query(Long.class).single();
-        Identity identity = identityOf(candidateId);
+        CandidateIdentity identity = CandidateIdentity.read(jdbc, candidateId);
         boolean othersKeepIdentity = jdbc.sql("select exists (select 1 from panel_session "
                         + "where candidate_id = ? and id <> ? and anonymised_at is null)")
                 .params(candidateId, sessionId).query(Boolean.class).single();
@@ -157,7 +109,7 @@ class Anonymiser {
     }
 
     /** Takes identity and texts out of one session; 'label' replaces the person's name. */
-    private Erased scrub(long sessionId, Identity identity, String label, Instant now) {
+    private Erased scrub(long sessionId, CandidateIdentity identity, String label, Instant now) {
         String title = jdbc.sql("select title from panel_session where id = ?").param(sessionId)
                 .query(String.class).single();
         int sessions = jdbc.sql("""
@@ -192,134 +144,11 @@ class Anonymiser {
         jdbc.sql("delete from session_invite where session_id = ?").param(sessionId).update();
         jdbc.sql("delete from session_connection where session_id = ? and participant = 'candidate'")
                 .param(sessionId).update();
-        int events = scrubEvents(sessionId, identity, label);
+        int events = payloads.scrub(sessionId, identity, label);
         return new Erased(sessions > 0 ? 1 : 0, notes, coaching, reports, texts, events);
-    }
-
-    /**
-     * The one exception to the append-only event log (decision 0030): payloads that carry the
-     * person's name (joining, clarification requests, the title at creation, and any other string
-     * that contains a name or address) are rewritten in place. Sequence numbers, types and times stay.
-     */
-    private int scrubEvents(long sessionId, Identity identity, String label) {
-        var sql = new StringBuilder("select seq, type, payload::text as payload from session_event "
-                + "where session_id = ? and (type in (?, ?, ?)");
-        List<Object> params = new ArrayList<>(List.of(sessionId, SessionEvents.CandidateJoined.TYPE,
-                SessionEvents.ClarificationRequested.TYPE, SessionEvents.SessionCreated.TYPE));
-        for (String needle : identity.needles()) {
-            sql.append(" or strpos(lower(payload::text), ?) > 0");
-            params.add(needle);
-        }
-        sql.append(")");
-        record Row(long seq, String type, String payload) {
-        }
-        List<Row> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("type"), rs.getString("payload"))).list();
-        int changed = 0;
-        for (Row row : rows) {
-            JsonNode payload = json.readTree(row.payload());
-            if (payload instanceof ObjectNode object) {
-                if (row.type().equals(SessionEvents.CandidateJoined.TYPE) && object.has("name")) {
-                    object.put("name", label);
-                } else if (row.type().equals(SessionEvents.ClarificationRequested.TYPE) && object.has("candidate")) {
-                    object.put("candidate", label);
-                } else if (row.type().equals(SessionEvents.SessionCreated.TYPE) && object.path("title").isString()) {
-                    object.put("title", identity.inTitle(object.get("title").stringValue(), label));
-                }
-            }
-            JsonNode scrubbed = identity.inStrings(payload, label);
-            String text = json.writeValueAsString(scrubbed);
-            if (!json.readTree(text).equals(json.readTree(row.payload()))) {
-                jdbc.sql("update session_event set payload = cast(? as jsonb) where session_id = ? and seq = ?")
-                        .params(text, sessionId, row.seq()).update();
-                changed++;
-            }
-        }
-        return changed;
     }
 
     private static java.time.OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /**
-     * A person's names and addresses as patterns: whole names and addresses anywhere in a string;
-     * in a session's title also each part of a name ("Panel with Casey" loses "Casey").
-     * Names that are already neutral labels are left out, so running it again changes nothing.
-     */
-    record Identity(@Nullable Pattern whole, @Nullable Pattern parts, List<String> needles) {
-
-        static Identity of(Set<String> names, Set<String> addresses) {
-            Set<String> whole = new LinkedHashSet<>();
-            Set<String> parts = new LinkedHashSet<>();
-            for (String name : names) {
-                if (name == null || name.isBlank() || A_LABEL.matcher(name.strip()).matches()) {
-                    continue;
-                }
-                whole.add(name.strip());
-                for (String part : name.split("[^\\p{L}\\p{N}'’-]+")) {
-                    if (part.codePointCount(0, part.length()) >= 2) {
-                        parts.add(part);
-                    }
-                }
-            }
-            whole.addAll(addresses);
-            parts.addAll(whole);
-            List<String> needles = whole.stream().map(term -> jsonEscaped(term.toLowerCase(Locale.ROOT))).toList();
-            return new Identity(alternation(whole), alternation(parts), needles);
-        }
-
-        private static @Nullable Pattern alternation(Set<String> terms) {
-            if (terms.isEmpty()) {
-                return null;
-            }
-            String alternatives = terms.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                    .map(Pattern::quote).collect(Collectors.joining("|"));
-            return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        }
-
-        /** How a term looks inside a jsonb value's text (quotes and backslashes escaped). */
-        private static String jsonEscaped(String term) {
-            return term.replace("\\", "\\\\").replace("\"", "\\\"");
-        }
-
-        String inTitle(String title, String label) {
-            String replaced = replace(parts, title, label);
-            // A title holds at most 200 characters; a label longer than a short name must not overflow it.
-            return replaced.length() > 200 ? replaced.substring(0, 200) : replaced;
-        }
-
-        String inText(String text, String label) {
-            return replace(whole, text, label);
-        }
-
-        JsonNode inStrings(JsonNode node, String label) {
-            if (node instanceof ObjectNode object) {
-                for (var property : List.copyOf(object.properties())) {
-                    object.replace(property.getKey(), inStrings(property.getValue(), label));
-                }
-                return object;
-            }
-            if (node instanceof ArrayNode array) {
-                for (int i = 0; i < array.size(); i++) {
-                    array.set(i, inStrings(array.get(i), label));
-                }
-                return array;
-            }
-            if (node.isString()) {
-                String text = node.stringValue();
-                String scrubbed = inText(text, label);
-                return scrubbed.equals(text) ? node : StringNode.valueOf(scrubbed);
-            }
-            return node;
-        }
-
-        private static String replace(@Nullable Pattern pattern, String text, String label) {
-            if (pattern == null) {
-                return text;
-            }
-            return pattern.matcher(text).replaceAll(Matcher.quoteReplacement(label));
-        }
     }
 }
