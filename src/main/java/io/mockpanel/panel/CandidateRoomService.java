@@ -33,7 +33,8 @@ public class CandidateRoomService {
     private static final Set<Class<? extends SessionEvents.Payload>> ACCESS_EVENTS = Set.of(
             SessionEvents.InviteIssued.class, SessionEvents.InviteRevoked.class, SessionEvents.InviteReleased.class);
 
-    private final PanelSessionService sessions;
+    private final SessionAgendas agendas;
+    private final SessionQueries queries;
     private final SessionTimeline timeline;
     private final SessionEventLog events;
     private final ScenarioService scenarios;
@@ -41,9 +42,11 @@ public class CandidateRoomService {
     private final RateLimits rateLimits;
     private final Clock clock;
 
-    CandidateRoomService(PanelSessionService sessions, SessionTimeline timeline, SessionEventLog events,
-            ScenarioService scenarios, InviteService invites, RateLimits rateLimits, Clock clock) {
-        this.sessions = sessions;
+    CandidateRoomService(SessionAgendas agendas, SessionQueries queries, SessionTimeline timeline,
+            SessionEventLog events, ScenarioService scenarios, InviteService invites, RateLimits rateLimits,
+            Clock clock) {
+        this.agendas = agendas;
+        this.queries = queries;
         this.timeline = timeline;
         this.events = events;
         this.scenarios = scenarios;
@@ -76,7 +79,7 @@ public class CandidateRoomService {
         if (grant.access() != CandidateAccess.ALLOWED) {
             throw new RoomClosedException(grant.access());
         }
-        return new CandidateRoom(me, sessions.agenda(me.sessionId()),
+        return new CandidateRoom(me, agendas.agenda(me.sessionId()),
                 timeline.followWithoutAccessCheck(me.sessionId()), grant.expiresAt());
     }
 
@@ -133,7 +136,7 @@ public class CandidateRoomService {
         if (invites.access(me) != CandidateAccess.SESSION_ENDED) {
             return OptionalLong.empty();
         }
-        return sessions.load(me.sessionId()).filter(s -> s.state() == SessionState.COMPLETED)
+        return queries.load(me.sessionId()).filter(s -> s.state() == SessionState.COMPLETED)
                 .map(s -> OptionalLong.of(s.id())).orElseGet(OptionalLong::empty);
     }
 
@@ -150,7 +153,7 @@ public class CandidateRoomService {
     public void requestClarification() {
         CandidatePrincipal me = me();
         requireAccess(me);
-        SessionDetails session = sessions.load(me.sessionId()).orElseThrow();
+        SessionDetails session = queries.load(me.sessionId()).orElseThrow();
         if (session.state() != SessionState.LIVE) {
             throw new SessionException("The session is not running right now.");
         }

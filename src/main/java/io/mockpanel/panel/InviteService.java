@@ -32,15 +32,17 @@ public class InviteService {
     private final Clock clock;
     private final InviteProperties properties;
     private final PanelSessionService sessions;
+    private final SessionQueries queries;
     private final SessionEventLog events;
     private final RateLimits rateLimits;
 
     InviteService(JdbcClient jdbc, Clock clock, InviteProperties properties, PanelSessionService sessions,
-            SessionEventLog events, RateLimits rateLimits) {
+            SessionQueries queries, SessionEventLog events, RateLimits rateLimits) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
         this.sessions = sessions;
+        this.queries = queries;
         this.events = events;
         this.rateLimits = rateLimits;
     }
@@ -50,7 +52,7 @@ public class InviteService {
     @Transactional
     public IssuedInvite issue(long sessionId) {
         sessions.requireLead(sessionId);
-        SessionState state = sessions.load(sessionId).orElseThrow().state();
+        SessionState state = queries.load(sessionId).orElseThrow().state();
         if (state == SessionState.COMPLETED || state == SessionState.CANCELLED) {
             throw new SessionException("This session has ended; there is nobody to invite any more.");
         }

@@ -22,12 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @org.springframework.modulith.NamedInterface("api")
 public class LiveControlService {
 
-    private final PanelSessionService sessions;
+    private final SessionMembership membership;
+    private final SessionAgendas agendas;
     private final SessionEventLog log;
     private final java.time.Clock clock;
 
-    LiveControlService(PanelSessionService sessions, SessionEventLog log, java.time.Clock clock) {
-        this.sessions = sessions;
+    LiveControlService(SessionMembership membership, SessionAgendas agendas, SessionEventLog log,
+            java.time.Clock clock) {
+        this.membership = membership;
+        this.agendas = agendas;
         this.log = log;
         this.clock = clock;
     }
@@ -109,15 +112,15 @@ public class LiveControlService {
     }
 
     private List<ScenarioContent> requireLive(long sessionId) {
-        PanelSessionService.RoleAndState mine = sessions.roleAndState(sessionId)
+        SessionMembership.RoleAndState mine = membership.roleAndState(sessionId)
                 .orElseThrow(() -> new AccessDeniedException("not a member of this session"));
         if (mine.role() == SessionRole.OBSERVER) {
-            throw PanelSessionService.observersOnlyWatch();
+            throw SessionMembership.observersOnlyWatch();
         }
         if (mine.state() != SessionState.LIVE) {
             throw new SessionException("The session is not live: start it first (only the lead can).");
         }
-        return sessions.agenda(sessionId);
+        return agendas.agenda(sessionId);
     }
 
     private static void checkScenario(List<ScenarioContent> agenda, int scenario) {

@@ -28,12 +28,12 @@ class NoteRows {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final PanelSessionService sessions;
+    private final SessionAgendas agendas;
 
-    NoteRows(JdbcClient jdbc, JsonMapper json, PanelSessionService sessions) {
+    NoteRows(JdbcClient jdbc, JsonMapper json, SessionAgendas agendas) {
         this.jdbc = jdbc;
         this.json = json;
-        this.sessions = sessions;
+        this.agendas = agendas;
     }
 
     /**
@@ -44,7 +44,7 @@ class NoteRows {
         if (noteIds.isEmpty()) {
             return List.of();
         }
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
+        List<ScenarioContent> agenda = agendas.agenda(sessionId);
         return jdbc.sql("select " + NOTE_COLUMNS + """
                  from session_note n join user_account a on a.username = n.author
                 where n.session_id = :session and n.id in (:ids) and (not n.private or n.author = :me)
@@ -60,13 +60,13 @@ class NoteRows {
     /** The quick tag a TAG_ADDED event added, from the event alone; empty for a retired tag. */
     Optional<TagMark> tagOf(SessionEvent event) {
         return tagMark(event.seq(), event.actor(), null, event.payload(), event.at(),
-                sessions.agenda(event.sessionId()));
+                agendas.agenda(event.sessionId()));
     }
 
 
     /** The notes {@code viewer} may see in the session (everyone's shared ones and their own), newest first. */
     List<Note> notes(long sessionId, String viewer) {
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
+        List<ScenarioContent> agenda = agendas.agenda(sessionId);
         return jdbc.sql("select " + NOTE_COLUMNS + """
                  from session_note n join user_account a on a.username = n.author
                 where n.session_id = ? and (not n.private or n.author = ?)
@@ -84,7 +84,7 @@ class NoteRows {
     }
 
     private List<TagMark> tags(long sessionId, long seq) {
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
+        List<ScenarioContent> agenda = agendas.agenda(sessionId);
         return jdbc.sql("""
                 select e.seq, e.actor, coalesce(a.display_name, e.actor) as display_name, e.payload::text as payload,
                        e.created_at
@@ -100,7 +100,7 @@ class NoteRows {
 
     /** One note if {@code viewer} may see it. */
     Optional<Note> find(long sessionId, long noteId, String viewer) {
-        List<ScenarioContent> agenda = sessions.agenda(sessionId);
+        List<ScenarioContent> agenda = agendas.agenda(sessionId);
         return jdbc.sql("select " + NOTE_COLUMNS + """
                  from session_note n join user_account a on a.username = n.author
                 where n.id = ? and n.session_id = ? and (not n.private or n.author = ?)""")

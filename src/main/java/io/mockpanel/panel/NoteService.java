@@ -57,19 +57,21 @@ public class NoteService {
     private final JsonMapper json;
     private final Clock clock;
     private final PanelSessionService sessions;
+    private final SessionAgendas agendas;
     private final SessionEventLog log;
     private final SessionTimeline timeline;
     private final RateLimits rateLimits;
     private final NoteAnnouncements announcements = new NoteAnnouncements();
     private final NoteRows rows;
 
-    NoteService(JdbcClient jdbc, JsonMapper json, Clock clock, PanelSessionService sessions, SessionEventLog log,
-            SessionTimeline timeline, RateLimits rateLimits, NoteRows rows) {
+    NoteService(JdbcClient jdbc, JsonMapper json, Clock clock, PanelSessionService sessions, SessionAgendas agendas,
+            SessionEventLog log, SessionTimeline timeline, RateLimits rateLimits, NoteRows rows) {
         this.rows = rows;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.sessions = sessions;
+        this.agendas = agendas;
         this.log = log;
         this.timeline = timeline;
         this.rateLimits = rateLimits;
@@ -248,7 +250,7 @@ public class NoteService {
         var payload = new TagAdded(tag.name(), live.offset(now).toMillis(), live.current().orElse(null), myName);
         SessionEvent event = log.append(sessionId, payload, me);
         return new TagMark(event.seq(), me, myName, tag, Duration.ofMillis(payload.offsetMs()), payload.prompt(),
-                rows.label(payload.prompt(), sessions.agenda(sessionId)), event.at());
+                rows.label(payload.prompt(), agendas.agenda(sessionId)), event.at());
     }
 
     /** Every quick tag of the session, newest first. */

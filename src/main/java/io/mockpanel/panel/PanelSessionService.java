@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Setting up and running sessions: the API of the panel feature's session life cycle. Only
- * members see a session; only its lead starts, ends or cancels it.
+ * members see a session; only its lead starts, ends or cancels it. The reads and role checks live
+ * in {@link SessionMembership}, {@link SessionQueries} and {@link SessionAgendas}, unsecured; this
+ * class is where they are secured for everyone else.
  */
 @Service
 @org.springframework.modulith.NamedInterface("api")
@@ -33,10 +35,6 @@ public class PanelSessionService {
     static final String MEMBERS_ROLES = "hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.COACH + "')";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int MAX_AGENDA = 12;
-    private static final int MAX_CACHED_AGENDAS = 2_000;
-
-    private final java.util.concurrent.ConcurrentHashMap<Long, List<ScenarioContent>> agendas =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -44,15 +42,22 @@ public class PanelSessionService {
     private final ScenarioService scenarios;
     private final SessionEventLog events;
     private final CandidateRecords candidates;
+    private final SessionMembership membership;
+    private final SessionAgendas agendas;
+    private final SessionQueries queries;
 
     PanelSessionService(JdbcClient jdbc, JsonMapper json, Clock clock, ScenarioService scenarios,
-            SessionEventLog events, CandidateRecords candidates) {
+            SessionEventLog events, CandidateRecords candidates, SessionMembership membership,
+            SessionAgendas agendas, SessionQueries queries) {
         this.candidates = candidates;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.scenarios = scenarios;
         this.events = events;
+        this.membership = membership;
+        this.agendas = agendas;
+        this.queries = queries;
     }
 
     /** Creates a scheduled session led by the current interviewer, with a snapshot of each scenario. */
@@ -110,29 +115,15 @@ public class PanelSessionService {
     @PreAuthorize(MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public List<SessionSummary> mySessions() {
-        return jdbc.sql("""
-                select s.id, s.title, s.candidate_name, s.state, m.role, lead.display_name as lead_name,
-                       (select count(*) from session_scenario sc where sc.session_id = s.id) as scenarios,
-                       s.created_at, s.started_at
-                  from panel_session s
-                  join session_member m on m.session_id = s.id and m.username = ?
-                  join user_account lead on lead.username = s.lead_username
-                 order by case s.state when 'LIVE' then 0 when 'SCHEDULED' then 1 else 2 end, s.created_at desc""")
-                .param(me())
-                .query((rs, row) -> new SessionSummary(rs.getLong("id"), rs.getString("title"),
-                        rs.getString("candidate_name"), SessionState.valueOf(rs.getString("state")),
-                        SessionRole.valueOf(rs.getString("role")), rs.getString("lead_name"), rs.getInt("scenarios"),
-                        instant(rs.getObject("created_at", OffsetDateTime.class)),
-                        instantOrNull(rs.getObject("started_at", OffsetDateTime.class))))
-                .list();
+        return queries.sessionsOf(me());
     }
 
     /** The whole session, for its members only. */
     @PreAuthorize(MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public SessionDetails find(long sessionId) {
-        requireMember(sessionId);
-        return load(sessionId).orElseThrow();
+        membership.requireMember(sessionId);
+        return queries.load(sessionId).orElseThrow();
     }
 
     @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
@@ -152,7 +143,7 @@ public class PanelSessionService {
     @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
     @Transactional
     public void cancel(long sessionId) {
-        requireLead(sessionId);
+        membership.requireLead(sessionId);
         int changed = jdbc.sql("update panel_session set state = 'CANCELLED', ended_at = ? "
                         + "where id = ? and state in ('SCHEDULED', 'LIVE')")
                 .params(at(clock.instant()), sessionId).update();
@@ -166,7 +157,7 @@ public class PanelSessionService {
     @PreAuthorize(MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public Optional<SessionRole> myRole(long sessionId) {
-        return roleOf(sessionId, me());
+        return membership.roleOf(sessionId, me());
     }
 
     /**
@@ -176,39 +167,29 @@ public class PanelSessionService {
     @PreAuthorize(MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public SessionRole requireMember(long sessionId) {
-        return roleOf(sessionId, me()).orElseThrow(() -> new AccessDeniedException("not a member of this session"));
+        return membership.requireMember(sessionId);
     }
 
     /** Refuses anyone but the session's lead. */
     @PreAuthorize(MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public void requireLead(long sessionId) {
-        if (requireMember(sessionId) != SessionRole.LEAD) {
-            throw new SessionException("Only the lead interviewer can do this.");
-        }
+        membership.requireLead(sessionId);
     }
 
     /** Refuses observers: only the lead and panelists act on a session (push, note, score). */
     @PreAuthorize(MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public SessionRole requirePanelist(long sessionId) {
-        SessionRole role = requireMember(sessionId);
-        if (role == SessionRole.OBSERVER) {
-            throw observersOnlyWatch();
-        }
-        return role;
-    }
-
-    static SessionException observersOnlyWatch() {
-        return new SessionException("Observers follow the session; only the lead and panelists can do this.");
+        return membership.requirePanelist(sessionId);
     }
 
     /** The agenda snapshot, for members. */
     @PreAuthorize(MEMBERS_ROLES)
     @Transactional(readOnly = true)
     public List<ScenarioContent> agendaOf(long sessionId) {
-        requireMember(sessionId);
-        return agenda(sessionId);
+        membership.requireMember(sessionId);
+        return agendas.agenda(sessionId);
     }
 
     /**
@@ -218,60 +199,10 @@ public class PanelSessionService {
     @PreAuthorize("hasAnyRole('" + AppRoles.COACH + "','" + AppRoles.ADMIN + "')")
     @Transactional(readOnly = true)
     public List<ScenarioContent> agendaForCoaches(long sessionId) {
-        return agenda(sessionId);
+        return agendas.agenda(sessionId);
     }
 
-    // --- package API for the other services of this feature ---------------------------------------
-
-    Optional<SessionRole> roleOf(long sessionId, String username) {
-        return jdbc.sql("select role from session_member where session_id = ? and username = ?")
-                .params(sessionId, username).query(String.class).optional().map(SessionRole::valueOf);
-    }
-
-    Optional<SessionDetails> load(long sessionId) {
-        return jdbc.sql("select * from panel_session where id = ?").param(sessionId)
-                .query((rs, row) -> new SessionDetails(rs.getLong("id"), rs.getString("title"),
-                        rs.getString("candidate_name"), rs.getString("candidate_email"),
-                        SessionState.valueOf(rs.getString("state")), rs.getString("lead_username"),
-                        members(sessionId), agenda(sessionId),
-                        instant(rs.getObject("created_at", OffsetDateTime.class)),
-                        instantOrNull(rs.getObject("started_at", OffsetDateTime.class)),
-                        instantOrNull(rs.getObject("ended_at", OffsetDateTime.class))))
-                .optional();
-    }
-
-    /** The agenda never changes once the session exists, so each node decodes it once. */
-    List<ScenarioContent> agenda(long sessionId) {
-        List<ScenarioContent> cached = agendas.get(sessionId);
-        if (cached != null) {
-            return cached;
-        }
-        List<ScenarioContent> agenda = jdbc.sql("select content::text from session_scenario where session_id = ? "
-                        + "order by position")
-                .param(sessionId).query(String.class).list().stream()
-                .map(text -> json.readValue(text, ScenarioContent.class)).toList();
-        if (!agenda.isEmpty()) {
-            if (agendas.size() >= MAX_CACHED_AGENDAS) {
-                agendas.clear();
-            }
-            agendas.put(sessionId, agenda);
-        }
-        return agenda;
-    }
-
-    /** The current user's role and the session's state in one read, for the live actions. */
-    Optional<RoleAndState> roleAndState(long sessionId) {
-        return jdbc.sql("select m.role, s.state from session_member m join panel_session s on s.id = m.session_id "
-                        + "where m.session_id = ? and m.username = ?")
-                .params(sessionId, me())
-                .query((rs, row) -> new RoleAndState(SessionRole.valueOf(rs.getString("role")),
-                        SessionState.valueOf(rs.getString("state"))))
-                .optional();
-    }
-
-    record RoleAndState(SessionRole role, SessionState state) {
-    }
-
+    /** The signed-in user, for this feature's services; refuses a call without one. */
     static String me() {
         return CurrentUser.username().orElseThrow(() -> new AccessDeniedException("not signed in"));
     }
@@ -280,7 +211,7 @@ public class PanelSessionService {
 
     private void transition(long sessionId, SessionState from, SessionState to, SessionEvents.Payload event,
             String refusal) {
-        requireLead(sessionId);
+        membership.requireLead(sessionId);
         String timeColumn = to == SessionState.LIVE ? "started_at" : "ended_at";
         int changed = jdbc.sql("update panel_session set state = ?, " + timeColumn + " = ? where id = ? and state = ?")
                 .params(to.name(), at(clock.instant()), sessionId, from.name()).update();
@@ -288,18 +219,6 @@ public class PanelSessionService {
             throw new SessionException(refusal);
         }
         events.append(sessionId, event, me());
-    }
-
-    private List<SessionMember> members(long sessionId) {
-        return jdbc.sql("""
-                select m.username, a.display_name, m.role from session_member m
-                  join user_account a on a.username = m.username
-                 where m.session_id = ?
-                 order by case m.role when 'LEAD' then 0 when 'PANELIST' then 1 else 2 end, a.display_name""")
-                .param(sessionId)
-                .query((rs, row) -> new SessionMember(rs.getString("username"), rs.getString("display_name"),
-                        SessionRole.valueOf(rs.getString("role"))))
-                .list();
     }
 
     private void checkActive(java.util.Collection<String> usernames, String role, String what) {
@@ -329,13 +248,5 @@ public class PanelSessionService {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time.toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(@Nullable OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -17,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SessionTimeline {
 
     private final PanelSessionService sessions;
+    private final SessionAgendas agendas;
     private final SessionEventLog log;
 
-    SessionTimeline(PanelSessionService sessions, SessionEventLog log) {
+    SessionTimeline(PanelSessionService sessions, SessionAgendas agendas, SessionEventLog log) {
         this.sessions = sessions;
+        this.agendas = agendas;
         this.log = log;
     }
 
@@ -56,7 +58,7 @@ public class SessionTimeline {
     /** {@link #load} for callers that checked access themselves. */
     LiveSession loadWithoutAccessCheck(long sessionId) {
         var live = new LiveSession(sessionId,
-                sessions.agenda(sessionId).stream().map(ScenarioContent::durationMinutes).toList());
+                agendas.agenda(sessionId).stream().map(ScenarioContent::durationMinutes).toList());
         live.apply(log.after(sessionId, 0));
         return live;
     }
