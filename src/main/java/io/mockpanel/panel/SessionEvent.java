@@ -11,7 +11,7 @@ public record SessionEvent(long sessionId, long seq, String type, String payload
 
     /** The event's record ({@link SessionEvents.Unrecognised} when this node cannot read it). */
     public SessionEvents.Payload decode() {
-        return SessionEvents.decode(type, payload);
+        return SessionEventCodec.decode(type, payload);
     }
 
     /**
@@ -30,11 +30,11 @@ public record SessionEvent(long sessionId, long seq, String type, String payload
 
     /** Whether the event is of this kind; reads the name only. */
     public boolean is(Class<? extends SessionEvents.Payload> kind) {
-        return type.equals(SessionEvents.typeOf(kind));
+        return type.equals(SessionEventTypes.typeOf(kind));
     }
 
     /** Whether the candidate's room is woken by it. */
     public boolean candidateMaySee() {
-        return SessionEvents.candidateMaySee(type);
+        return SessionEventTypes.candidateMaySee(type);
     }
 }

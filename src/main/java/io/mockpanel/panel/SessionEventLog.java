@@ -49,7 +49,7 @@ public class SessionEventLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public SessionEvent append(long sessionId, SessionEvents.Payload payload, String actor) {
         String type = payload.type();
-        String payloadJson = SessionEvents.encode(payload);
+        String payloadJson = SessionEventCodec.encode(payload);
         // As PostgreSQL keeps it, so the event returned equals the event read back.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // One round trip: number, insert and notify.
@@ -90,7 +90,7 @@ public class SessionEventLog {
     public <P extends SessionEvents.Payload> Optional<P> last(long sessionId, Class<P> kind) {
         return jdbc.sql("select session_id, seq, type, payload::text as payload, actor, created_at "
                         + "from session_event where session_id = ? and type = ? order by seq desc limit 1")
-                .params(sessionId, SessionEvents.typeOf(kind))
+                .params(sessionId, SessionEventTypes.typeOf(kind))
                 .query(SessionEventLog::event)
                 .optional()
                 .map(event -> event.decode(kind));

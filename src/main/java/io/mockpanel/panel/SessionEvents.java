@@ -2,24 +2,15 @@ package io.mockpanel.panel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every kind of event in a session's log, in one place: one record per kind, its name as stored in
  * {@code session_event.type} ({@code TYPE}), its payload (the record's fields, stored as JSON), and
  * whether the candidate's room shows or acts on it ({@link CandidateVisible}) or only the panel
  * does ({@link PanelOnly}). Writers append a record ({@link SessionEventLog#append}); readers get
- * it back with {@link SessionEvent#decode()} and switch over it.
+ * it back with {@link SessionEvent#decode()} and switch over it. {@link SessionEventTypes} maps the
+ * stored names to the records, {@link SessionEventCodec} writes and reads their JSON.
  *
  * <p>Every member's screen reads every payload, so payloads carry who and what changed, never a
  * note's text or a score (decision 0007). The stored names never change: rows written years ago
@@ -27,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @org.springframework.modulith.NamedInterface("api")
 public final class SessionEvents {
-
-    private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);
 
     /**
      * The payload of one event. The stored name comes from the record's {@code TYPE} constant; an
@@ -39,7 +28,7 @@ public final class SessionEvents {
 
         /** The name stored in {@code session_event.type}. */
         default String type() {
-            return typeOf(getClass());
+            return SessionEventTypes.typeOf(getClass());
         }
 
         /** Whether the candidate's room is woken by it (see {@link CandidateVisible}). */
@@ -240,92 +229,6 @@ public final class SessionEvents {
     public record Unrecognised(String name, String json) implements PanelOnly {
     }
 
-    // --- names and JSON --------------------------------------------------------------------------------
-
-    /**
-     * The payloads' own mapper, not the application's: the stored format must not change when the
-     * application's JSON settings do.
-     */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
-
-    private static final Map<String, Class<? extends Payload>> BY_TYPE;
-    private static final Map<Class<?>, String> TYPE_OF;
-
-    static {
-        Map<String, Class<? extends Payload>> byType = new HashMap<>();
-        Map<Class<?>, String> typeOf = new HashMap<>();
-        for (Class<?> audience : Payload.class.getPermittedSubclasses()) {
-            for (Class<?> kind : audience.getPermittedSubclasses()) {
-                if (kind == Unrecognised.class) {
-                    continue;
-                }
-                String type = storedName(kind);
-                if (byType.put(type, kind.asSubclass(Payload.class)) != null) {
-                    throw new IllegalStateException("two session events are named " + type);
-                }
-                typeOf.put(kind, type);
-            }
-        }
-        BY_TYPE = Collections.unmodifiableMap(byType);
-        TYPE_OF = Collections.unmodifiableMap(typeOf);
-    }
-
     private SessionEvents() {
-    }
-
-    private static String storedName(Class<?> kind) {
-        try {
-            return (String) kind.getField("TYPE").get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(kind.getSimpleName() + " needs a public TYPE constant", e);
-        }
-    }
-
-    /** The stored name of a kind of event. */
-    public static String typeOf(Class<? extends Payload> kind) {
-        String type = TYPE_OF.get(kind);
-        if (type == null) {
-            throw new IllegalArgumentException(kind.getSimpleName() + " is not stored in the log");
-        }
-        return type;
-    }
-
-    /** The record of a stored name, if this node knows it. */
-    public static Optional<Class<? extends Payload>> kindOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
-    }
-
-    /** Whether an event of this stored name wakes the candidate's room. */
-    public static boolean candidateMaySee(String type) {
-        return kindOf(type).map(CandidateVisible.class::isAssignableFrom).orElse(false);
-    }
-
-    /** Every stored name this node knows. */
-    public static Set<String> types() {
-        return BY_TYPE.keySet();
-    }
-
-    static String encode(Payload payload) {
-        if (payload instanceof Unrecognised) {
-            throw new IllegalArgumentException("an unrecognised event is never written");
-        }
-        return JSON.writeValueAsString(payload);
-    }
-
-    /** The payload of a stored event; {@link Unrecognised} when this node cannot read it. */
-    static Payload decode(String type, String json) {
-        Class<? extends Payload> kind = BY_TYPE.get(type);
-        if (kind == null) {
-            return new Unrecognised(type, json);
-        }
-        try {
-            return JSON.readValue(json, kind);
-        } catch (JacksonException e) {
-            log.warn("Session event {} has a payload that does not read: {}", type, e.getOriginalMessage());
-            return new Unrecognised(type, json);
-        }
     }
 }

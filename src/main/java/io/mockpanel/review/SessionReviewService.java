@@ -4,6 +4,7 @@ import io.mockpanel.panel.CandidateScreen;
 import io.mockpanel.panel.PromptRef;
 import io.mockpanel.panel.QuickTag;
 import io.mockpanel.panel.SessionEvent;
+import io.mockpanel.panel.SessionEventTypes;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.review.SessionReview.AreaScores;
@@ -145,7 +146,7 @@ public class SessionReviewService {
         String candidate = jdbc.sql("select c.display_name from panel_session s join candidate c on c.id = s.candidate_id "
                         + "where s.id = ?").param(sessionId).query(String.class).single();
         // Only what the candidate's room itself reads: what changes their screen.
-        List<String> types = SessionEvents.types().stream().filter(SessionEvents::candidateMaySee).toList();
+        List<String> types = SessionEventTypes.types().stream().filter(SessionEventTypes::candidateMaySee).toList();
         List<SessionEvent> events = jdbc.sql("""
                 select session_id, seq, type, payload::text as payload, actor, created_at
                   from session_event where session_id = :session and seq <= :seq and type in (:types) order by seq""")

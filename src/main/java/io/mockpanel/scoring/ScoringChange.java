@@ -1,6 +1,7 @@
 package io.mockpanel.scoring;
 
 import io.mockpanel.panel.SessionEvent;
+import io.mockpanel.panel.SessionEventTypes;
 import io.mockpanel.panel.SessionEvents;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,7 +27,7 @@ public record ScoringChange(String type, OptionalInt scenario, @Nullable String 
     /** The event as a scoring change, or empty when it changes nothing of the scoring. */
     public static Optional<ScoringChange> of(SessionEvent event) {
         // The name decides first: other kinds are never decoded.
-        if (SessionEvents.kindOf(event.type()).filter(SCORING::contains).isEmpty()) {
+        if (SessionEventTypes.kindOf(event.type()).filter(SCORING::contains).isEmpty()) {
             return Optional.empty();
         }
         OptionalInt every = OptionalInt.empty();

@@ -40,20 +40,20 @@ class SessionEventsTest {
 
     @Test
     void the_stored_names_are_the_ones_rows_were_written_with() {
-        assertThat(SessionEvents.types()).containsExactlyInAnyOrder("SESSION_CREATED", "SESSION_STARTED",
+        assertThat(SessionEventTypes.types()).containsExactlyInAnyOrder("SESSION_CREATED", "SESSION_STARTED",
                 "SESSION_ENDED", "SESSION_CANCELLED", "PROMPT_PUSHED", "TIMER_STARTED", "TIMER_PAUSED",
                 "TIMER_EXTENDED", "QUESTION_COVERED", "INVITE_ISSUED", "INVITE_REVOKED", "INVITE_RELEASED",
                 "CANDIDATE_JOINED", "CLARIFICATION_REQUESTED", "NOTE_SAVED", "TAG_ADDED", "SCORE_DRAFT_SAVED",
                 "SCORE_SUBMITTED", "SCORES_REVEALED", "CONSENSUS_RECORDED", "PRESENCE_CHANGED", "VERDICT_RECORDED",
                 "COACHING_NOTE_SAVED", "COACHING_NOTE_DELETED");
         assertThat(ONE_OF_EACH).extracting(Payload::type).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(SessionEvents.types());
+                .containsExactlyInAnyOrderElementsOf(SessionEventTypes.types());
     }
 
     @Test
     void every_kind_reads_back_as_it_was_written() {
         for (Payload payload : ONE_OF_EACH) {
-            SessionEvent event = stored(payload.type(), SessionEvents.encode(payload));
+            SessionEvent event = stored(payload.type(), SessionEventCodec.encode(payload));
             assertThat(event.decode()).isEqualTo(payload);
             assertThat(event.decode(payload.getClass())).isEqualTo(payload);
             assertThat(event.is(payload.getClass())).isTrue();
@@ -80,7 +80,7 @@ class SessionEventsTest {
 
     @Test
     void the_note_payload_keeps_its_stored_field_name() {
-        assertThat(SessionEvents.encode(new SessionEvents.NoteSaved(7, "lee", true, null)))
+        assertThat(SessionEventCodec.encode(new SessionEvents.NoteSaved(7, "lee", true, null)))
                 .contains("\"private\":true").doesNotContain("privateNote");
     }
 
@@ -104,7 +104,7 @@ class SessionEventsTest {
         assertThat(wakeTheRoom).containsExactlyInAnyOrder("SESSION_STARTED", "SESSION_ENDED", "SESSION_CANCELLED",
                 "PROMPT_PUSHED", "TIMER_STARTED", "TIMER_PAUSED", "TIMER_EXTENDED", "INVITE_ISSUED",
                 "INVITE_REVOKED", "INVITE_RELEASED");
-        assertThat(SessionEvents.candidateMaySee("NOTE_SAVED")).isFalse();
-        assertThat(SessionEvents.candidateMaySee("PROMPT_PUSHED")).isTrue();
+        assertThat(SessionEventTypes.candidateMaySee("NOTE_SAVED")).isFalse();
+        assertThat(SessionEventTypes.candidateMaySee("PROMPT_PUSHED")).isTrue();
     }
 }

@@ -26,6 +26,7 @@ import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionDetails;
 import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventBus;
+import io.mockpanel.panel.SessionEventTypes;
 import io.mockpanel.panel.SessionCursor;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionException;
@@ -219,7 +220,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     /** The feed's events, read once for the whole screen; each part redraws only for what concerns it. */
     private void show(List<SessionEvent> events) {
         Set<Class<? extends SessionEvents.Payload>> kinds = events.stream()
-                .flatMap(event -> SessionEvents.kindOf(event.type()).stream())
+                .flatMap(event -> SessionEventTypes.kindOf(event.type()).stream())
                 .collect(Collectors.toSet());
         if (kinds.contains(SessionEvents.ClarificationRequested.class)) {
             Notifications.warning("The candidate asks for a clarification.");
