@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Route;
 import io.mockpanel.base.PublicUrl;
 import io.mockpanel.base.ui.FullWidthView;
 import io.mockpanel.base.ui.Notifications;
-import io.mockpanel.panel.CandidateScreen;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.LiveSession;
@@ -92,11 +91,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     @Nullable SessionHeader header;
     @Nullable AgendaPane agenda;
-    @Nullable TimerCard timer;
-    final CandidateMirror mirror = new CandidateMirror();
-    private final ClarificationList clarifications = new ClarificationList();
-    private @Nullable InviteCard inviteCard;
-    private final Div see = new Div();
+    @Nullable SeePane see;
     @Nullable Workspace workspace;
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
@@ -182,24 +177,19 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
                 () -> act(() -> sessions.end(sessionId)), () -> act(() -> sessions.cancel(sessionId)));
         header.shortcuts.addClickListener(e -> showShortcuts());
         header.review.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(reviewRoute(sessionId))));
-        header.invite.addClickListener(e -> InviteDialog.open(inviteCard));
         agenda = new AgendaPane(s.agenda(), panel, () -> act(() -> control.pushNext(sessionId)
                 .ifPresentOrElse(ref -> { }, () -> Notifications.info("Everything on the agenda has been pushed."))),
                 ref -> act(() -> control.push(sessionId, ref)),
                 (ref, covered) -> act(() -> control.markCovered(sessionId, ref, covered)));
-        timer = new TimerCard(s.agenda(), panel, (scenario, runningNow) -> act(() -> {
+        var timer = new TimerCard(s.agenda(), panel, (scenario, runningNow) -> act(() -> {
             if (runningNow) {
                 control.pauseTimer(sessionId, scenario);
             } else {
                 control.startTimer(sessionId, scenario);
             }
         }), scenario -> act(() -> control.extendTimer(sessionId, scenario, 5)));
-        see.addClassName("see-pane");
-        see.addClassName("pane-scroll");
-        if (myRole == SessionRole.LEAD) {
-            inviteCard = new InviteCard(invites, sessionId, publicUrl.base());
-        }
-        see.add(timer, mirror, clarifications);
+        see = new SeePane(timer, myRole == SessionRole.LEAD ? new InviteCard(invites, sessionId, publicUrl.base()) : null,
+                header.invite, clock);
 
         List<Workspace.Pane> panes = new ArrayList<>();
         Component notesColumn = NotesColumn.of(NotesParts.of(liveFeed, notes, myRole));
@@ -214,7 +204,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         add(header, workspace);
         showStage();
         showInvite();
-        clarifications.show(liveFeed.live().clarifications());
+        see.showClarifications(liveFeed.live().clarifications());
     }
 
     /** The feed's events, read once for the whole screen; each part redraws only for what concerns it. */
@@ -224,7 +214,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
                 .collect(Collectors.toSet());
         if (kinds.contains(SessionEvents.ClarificationRequested.class)) {
             Notifications.warning("The candidate asks for a clarification.");
-            clarifications.show(feed.live().clarifications());
+            see.showClarifications(feed.live().clarifications());
         }
         if (kinds.stream().anyMatch(STAGE::contains)) {
             showStage();
@@ -241,44 +231,27 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         }
     }
 
-    /** The agenda, the timer and the mirror, from the live state alone (no query). */
+    /** The header's state, the agenda, the timer and the mirror, from the live state alone (no query). */
     private void showStage() {
         LiveSession live = feed.live();
         boolean canAct = myRole != SessionRole.OBSERVER && live.state() == SessionState.LIVE;
         header.showState(live.state());
         agenda.show(live, canAct);
-        timer.show(live, canAct, clock.instant());
-        mirror.show(CandidateScreen.mirror(session, live, clock.instant()));
+        see.showStage(session, live, canAct);
     }
 
     private void showPresence() {
         header.showPresence(session, presence.presence(feed.cursor()));
     }
 
-    /**
-     * Before the candidate is in, the invite card is the first thing in the "see" region; once
-     * they joined, it folds into the header's "Invite link" button (a dialog), out of the way.
-     */
     private void showInvite() {
-        if (inviteCard == null) {
-            return;
-        }
-        inviteCard.showStatus();
-        boolean over = feed.live().state() == SessionState.COMPLETED || feed.live().state() == SessionState.CANCELLED;
-        boolean folded = inviteCard.candidateIn() || over;
-        header.invite.setVisible(folded && !over);
-        if (!folded && inviteCard.getParent().filter(see::equals).isEmpty()) {
-            InviteDialog.closeAround(inviteCard);
-            see.addComponentAsFirst(inviteCard);
-        } else if (folded && inviteCard.getParent().filter(see::equals).isPresent()) {
-            see.remove(inviteCard);
-        }
+        see.showInvite(feed.live().state());
     }
 
     /** The slow poll: presence may go stale without an event, and the pacing cue moves with time. */
     private void everyFewSeconds() {
         showPresence();
-        timer.showPacing(feed.live(), clock.instant());
+        see.showPacing(feed.live());
     }
 
     @ClientCallable

@@ -83,7 +83,7 @@ class SessionViewTest extends KaribuTest {
     }
 
     private static String mirrorText(SessionView view) {
-        return view.mirror.getElement().getTextRecursively();
+        return view.see.mirror.getElement().getTextRecursively();
     }
 
     private List<SessionEvent> events(long sessionId, String type) {
@@ -189,7 +189,7 @@ class SessionViewTest extends KaribuTest {
         _click(_get(view, Button.class, spec -> spec.withAttribute("aria-label", "Push: " + q2)));
         _click(_get(view, Button.class, spec -> spec.withAttribute("aria-label", "Push: " + q1)));
 
-        List<ListItem> shown = _find(view.mirror, ListItem.class);
+        List<ListItem> shown = _find(view.see.mirror, ListItem.class);
         assertThat(shown).extracting(item -> _get(item, Paragraph.class).getText()).containsExactly(q2, q1);
         assertThat(shown.getLast().hasClassName("newest")).isTrue();
         assertThat(shown.getFirst().hasClassName("newest")).isFalse();
@@ -283,7 +283,7 @@ class SessionViewTest extends KaribuTest {
                 SessionEvents.TimerStarted.TYPE, SessionEvents.TimerPaused.TYPE, SessionEvents.TimerStarted.TYPE,
                 SessionEvents.TimerExtended.TYPE, SessionEvents.TimerPaused.TYPE);
         int minutes = agenda.getFirst().durationMinutes() + 5;
-        String shown = view.timer.countdown.getText();
+        String shown = view.see.timer.countdown.getText();
         assertThat(shown).matches("\\d\\d:\\d\\d");
         assertThat(Duration.ofMinutes(Long.parseLong(shown.substring(0, 2))).plusSeconds(Long.parseLong(shown.substring(3))))
                 .isBetween(Duration.ofMinutes(minutes).minusSeconds(30), Duration.ofMinutes(minutes));
@@ -304,7 +304,7 @@ class SessionViewTest extends KaribuTest {
         assertThat(_get(view, Span.class, spec -> spec.withId("observing")).getText()).isEqualTo("Observing");
         assertThat(_find(view, Div.class, spec -> spec.withId("agenda-tree"))).hasSize(1);
         assertThat(mirrorText(view)).contains(agenda(panel).getFirst().title());
-        assertThat(view.timer.countdown.getText()).isNotBlank();
+        assertThat(view.see.timer.countdown.getText()).isNotBlank();
         assertThat(present("push-next") || present("timer-toggle") || present("timer-extend")).isFalse();
         assertThat(_find(view, Button.class, spec -> spec.withClasses("push-button"))).isEmpty();
         assertThat(_find(view.agenda, Checkbox.class)).isEmpty();
