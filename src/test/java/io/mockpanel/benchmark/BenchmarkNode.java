@@ -2,6 +2,8 @@ package io.mockpanel.benchmark;
 
 import io.mockpanel.support.AppNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
@@ -17,7 +19,13 @@ final class BenchmarkNode {
     }
 
     static AppNode on(JdbcConnectionDetails database, String heap) {
-        AppNode node = AppNode.onDatabase(database).jvm("-Xmx" + heap, "-XX:+UseG1GC")
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseG1GC"));
+        // e.g. -Dbenchmark.node-options=-XX:StartFlightRecording=filename=/tmp/node.jfr to profile the node
+        String extra = System.getProperty("benchmark.node-options", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        AppNode node = AppNode.onDatabase(database).jvm(options.toArray(String[]::new))
                 .with("--mockpanel.rate-limits.join-capacity=1000000", "--mockpanel.public-url=http://localhost/");
         String jar = System.getProperty("benchmark.jar", "");
         if (jar.isBlank()) {

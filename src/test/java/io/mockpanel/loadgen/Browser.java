@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,12 @@ import java.util.regex.Pattern;
  * sticky cookie) over a shared {@link HttpClient}, so a thousand people need not a thousand
  * clients with a selector thread each. Redirects are followed by hand, keeping the cookies of
  * each answer, as a browser does.
+ *
+ * <p>Each browser comes from its own address ({@code X-Forwarded-For} from 198.18.0.0/15, the
+ * range RFC 2544 sets aside for benchmarks), as people do: the node trusts forwarded addresses
+ * from loopback (Tomcat's RemoteIpValve), so its per-address limits — the sign-in throttle
+ * above all, which counts a sign-in in flight until its password checks out — see a thousand
+ * people, not one address signing in hundreds of times a minute.
  */
 final class Browser {
 
@@ -26,8 +33,12 @@ final class Browser {
             Pattern.compile("<meta\\s+name=\"_csrf_parameter\"\\s+content=\"([^\"]+)\"");
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
     final HttpClient http;
     final URI base;
+    /** Where this browser's requests come from, as the node sees them. */
+    final String address;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     /** The node that answered last, when a local load balancer names it ({@code X-Mockpanel-Node}). */
     volatile String node = "";
@@ -35,6 +46,8 @@ final class Browser {
     Browser(HttpClient http, URI base) {
         this.http = http;
         this.base = base;
+        int n = ADDRESSES.getAndIncrement() % (2 * 256 * 256 - 2) + 1;
+        this.address = "198." + (18 + n / 65_536) + "." + (n / 256 % 256) + "." + (n % 256);
     }
 
     /** A page (HTML) at {@code path}, following redirects; the final answer. */
@@ -75,6 +88,7 @@ final class Browser {
         if (!cookieHeader.isEmpty()) {
             request.header("Cookie", cookieHeader);
         }
+        request.header("X-Forwarded-For", address);
         HttpResponse<T> response = http.send(request.timeout(TIMEOUT).build(), body);
         keepCookies(response);
         response.headers().firstValue("X-Mockpanel-Node").ifPresent(name -> node = name);

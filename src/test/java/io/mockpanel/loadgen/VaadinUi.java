@@ -116,6 +116,7 @@ final class VaadinUi implements WebSocket.Listener {
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies);
         }
+        builder.header("X-Forwarded-For", browser.address);
         webSocket = builder.buildAsync(URI.create(ws), this).join();
     }
 
