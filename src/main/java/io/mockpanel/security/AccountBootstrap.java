@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -14,6 +15,11 @@ import org.springframework.util.StringUtils;
  * Creates the first accounts at start-up: the admin named by MOCKPANEL_ADMIN_USERNAME and
  * MOCKPANEL_ADMIN_PASSWORD, and, only on the embedded development database, the demo accounts
  * listed in the README. Existing accounts are never changed.
+ *
+ * <p>Several nodes may start together on an empty database (a deployment with two replicas):
+ * the whole bootstrap holds a PostgreSQL advisory lock until its transaction ends, so the second
+ * node waits, then finds the accounts the first one made instead of failing its start on the
+ * unique user name.
  */
 @Component
 @Order(0)
@@ -26,24 +32,30 @@ class AccountBootstrap implements ApplicationRunner {
             new NewAccount("interviewer2", "Sam Panelist", AccountRole.INTERVIEWER, DEMO_PASSWORD),
             new NewAccount("coach", "Casey Coach", AccountRole.COACH, DEMO_PASSWORD));
 
+    /** The advisory lock's key: any fixed number no other part of the application locks. */
+    static final long BOOTSTRAP_LOCK = 0x6d6f636b_61636374L;
+
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
     private final AccountService accountService;
     private final UserAccountRepository accounts;
     private final AccountsProperties properties;
     private final DemoMode demoMode;
+    private final JdbcClient jdbc;
 
     AccountBootstrap(AccountService accountService, UserAccountRepository accounts, AccountsProperties properties,
-            DemoMode demoMode) {
+            DemoMode demoMode, JdbcClient jdbc) {
         this.accountService = accountService;
         this.accounts = accounts;
         this.properties = properties;
         this.demoMode = demoMode;
+        this.jdbc = jdbc;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(BOOTSTRAP_LOCK).query(Object.class).single();
         createInitialAdmin();
         if (demoMode.active()) {
             createDemoAccounts();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -44,6 +45,9 @@ class AccountBootstrapTest {
 
     @Autowired
     DemoMode demoMode;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void nobodySignedIn() {
@@ -204,7 +208,7 @@ class AccountBootstrapTest {
 
     private void bootstrap(String adminUsername, String adminPassword, boolean demo) {
         var properties = new AccountsProperties(new AccountsProperties.Admin(adminUsername, adminPassword), demo);
-        new AccountBootstrap(accountService, repository, properties, new DemoMode(demo))
+        new AccountBootstrap(accountService, repository, properties, new DemoMode(demo), jdbc)
                 .run(new DefaultApplicationArguments());
     }
 
