@@ -1,5 +1,6 @@
 package io.mockpanel.benchmark;
 
+import io.mockpanel.loadgen.AcknowledgedScore;
 import io.mockpanel.loadgen.LoadFixture;
 import io.mockpanel.loadgen.LoadReport;
 import io.mockpanel.loadgen.LoadRun;
@@ -32,9 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * proxy: new browsers are spread round-robin, so about half of the candidates land on the other
  * node than their lead, and their pushes cross nodes through PostgreSQL. Prints push latency
  * (all, and cross-node) and the event rate; then {@code kill -9} of one node under load: its
- * people's tabs break, the proxy sends their reloads to the other node, and afterwards every push
- * and note save the server acknowledged is counted in the database (lost = acknowledged but
- * missing). Run: {@code ./mvnw -Pbenchmark verify -Dtest=TwoNodesBenchmark -Dbenchmark.jar=...}.
+ * people's tabs break, the proxy sends their reloads to the other node, and afterwards every push,
+ * note save and draft score the server acknowledged is counted in the database (lost =
+ * acknowledged but missing, or for a score changed). Run: {@code ./mvnw -Pbenchmark verify -Dtest=TwoNodesBenchmark -Dbenchmark.jar=...}.
  */
 @Tag("benchmark")
 @IntegrationTest
@@ -84,8 +85,10 @@ class TwoNodesBenchmark {
                     LoadReport after = run.report();
                     System.out.println("FIGURE after kill -9: " + after.line());
                     System.out.printf("FIGURE lost: %d acknowledged pushes not in the log, %d acknowledged note saves "
-                                    + "not stored, %d acknowledged pushes never shown to their candidate%n",
-                            lostPushes(run.acknowledgedPushes()), lostNotes(run.acknowledgedNotes()), after.pushesUnseen());
+                                    + "not stored, %d acknowledged draft scores not stored or changed, %d acknowledged "
+                                    + "pushes never shown to their candidate%n",
+                            lostPushes(run.acknowledgedPushes()), lostNotes(run.acknowledgedNotes()),
+                            lostScores(run.acknowledgedScores()), after.pushesUnseen());
                     Files.createDirectories(Path.of("target", "benchmarks"));
                     Files.writeString(Path.of("target", "benchmarks", "two-nodes.txt"),
                             "steady: " + steady.line() + "\nevents/s: " + events + "\nafter kill -9: " + after.line()
@@ -156,6 +159,17 @@ class TwoNodesBenchmark {
             }
         }
         return lost;
+    }
+
+    /**
+     * Draft scores acknowledged whose area row is gone or holds another score or reason (a later
+     * draft of the same panelist, saved but unanswered when the node died, is not a loss).
+     */
+    private long lostScores(List<AcknowledgedScore> acknowledged) {
+        return acknowledged.stream().filter(score -> !jdbc.sql(AcknowledgedScore.STORED)
+                .params(score.sessionId(), score.scenario(), score.author(), score.area())
+                .query((rs, row) -> score.keptBy(rs.getObject("score", Integer.class), rs.getString("justification")))
+                .optional().orElse(false)).count();
     }
 
     private static int freePort() throws IOException {

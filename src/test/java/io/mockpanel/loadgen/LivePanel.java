@@ -25,6 +25,8 @@ final class LivePanel {
     boolean consolesLaunched;
     /** The last text the server acknowledged for each note id, per panelist: "nothing acknowledged is lost". */
     final Map<String, String> acknowledgedNotes = new ConcurrentHashMap<>();
+    /** The last score the server acknowledged on a draft, by "panelist/scenario/area". */
+    final Map<String, AcknowledgedScore> acknowledgedScores = new ConcurrentHashMap<>();
 
     LivePanel(PanelPlan plan, LoadMetrics metrics) {
         this.plan = plan;

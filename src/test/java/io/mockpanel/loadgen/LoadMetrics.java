@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What a load run counts: push latencies (lead's command sent → the candidate's frame holding the
  * prompt), errors with a few examples, and the work done. Latencies are kept for the current
- * measuring window only ({@link #startWindow}), so a ramp reports each level on its own.
+ * measuring window only ({@link #startWindow}), so a ramp reports each level on its own. Note and
+ * score-draft saves count those the server acknowledged and those it did not.
  */
 public final class LoadMetrics {
 
@@ -24,6 +25,8 @@ public final class LoadMetrics {
     final AtomicLong outOfOrder = new AtomicLong();
     final AtomicLong noteSaves = new AtomicLong();
     final AtomicLong noteSavesRefused = new AtomicLong();
+    final AtomicLong scoreSaves = new AtomicLong();
+    final AtomicLong scoreSavesRefused = new AtomicLong();
     final AtomicLong reopened = new AtomicLong();
     private final ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
     private long windowStart = Long.MIN_VALUE;

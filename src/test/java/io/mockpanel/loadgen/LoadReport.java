@@ -5,14 +5,14 @@ import java.util.List;
 /**
  * A load run's figures: tabs open, push latency of the current window, pushes sent / acknowledged
  * by the server / seen by the candidates / acknowledged but never seen / seen out of order, note
- * saves acknowledged and refused, push frames received, push connections that closed under a tab,
- * and tabs reloaded.
+ * saves and score-sheet drafts acknowledged and refused, push frames received, push connections
+ * that closed under a tab, and tabs reloaded.
  */
 public record LoadReport(int panels, int tabs, int tabsIn, LoadMetrics.Latency latency,
         LoadMetrics.Latency crossNodeLatency, LoadMetrics.Latency reopenTimes, long errors,
         List<String> errorExamples, long pushesSent, long pushesAcknowledged, long pushesSeen, long pushesUnseen,
-        long outOfOrder, long noteSaves, long noteSavesRefused, long pushFrames, long pushConnectionsClosed,
-        long reopened) {
+        long outOfOrder, long noteSaves, long noteSavesRefused, long scoreSaves, long scoreSavesRefused,
+        long pushFrames, long pushConnectionsClosed, long reopened) {
 
     /** One line for a benchmark's output. */
     public String line() {
@@ -20,9 +20,10 @@ public record LoadReport(int panels, int tabs, int tabsIn, LoadMetrics.Latency l
                 .formatted(panels, tabsIn, tabs, latency,
                         crossNodeLatency.count() == 0 ? "" : " (cross-node " + crossNodeLatency + ")", pushesSent, pushesAcknowledged, pushesSeen, pushesUnseen,
                         outOfOrder)
-                + " | note saves=%d refused=%d | frames=%d closed=%d reopened=%d%s | errors=%d".formatted(noteSaves,
-                        noteSavesRefused, pushFrames, pushConnectionsClosed, reopened,
-                        reopenTimes.count() == 0 ? "" : " (back in " + reopenTimes + ")", errors)
+                + " | note saves=%d refused=%d | score drafts=%d refused=%d".formatted(noteSaves, noteSavesRefused,
+                        scoreSaves, scoreSavesRefused)
+                + " | frames=%d closed=%d reopened=%d%s | errors=%d".formatted(pushFrames, pushConnectionsClosed,
+                        reopened, reopenTimes.count() == 0 ? "" : " (back in " + reopenTimes + ")", errors)
                 + (errorExamples.isEmpty() ? "" : " e.g. " + errorExamples.subList(0, Math.min(3, errorExamples.size())));
     }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs simulated panels against one address (a node, or a load balancer in front of several):
  * per panel a candidate, a lead who pushes every {@code pushInterval}, two panelists writing notes
- * and an observing coach — five browser tabs, each a virtual thread. Panels can be added while the
- * run goes on (a ramp); {@link #stop} closes every tab the way a browser closes it.
+ * (and, after each note, a draft of their score sheet) and an observing coach — five browser
+ * tabs, each a virtual thread. Panels can be added while the run goes on (a ramp); {@link #stop}
+ * closes every tab the way a browser closes it.
  */
 public final class LoadRun implements AutoCloseable {
 
@@ -194,8 +195,8 @@ public final class LoadRun implements AutoCloseable {
         return new LoadReport(panels.size(), tabs, control.entered.get(), m.latencies(), m.crossNodeLatencies(),
                 m.reopenTimes(), m.errors.get(),
                 m.errorExamples(), m.pushesSent.get(), m.pushesAcknowledged.get(), seen, unseen, m.outOfOrder.get(),
-                m.noteSaves.get(), m.noteSavesRefused.get(), m.pushFrames.get(), m.pushesClosed.get(),
-                m.reopened.get());
+                m.noteSaves.get(), m.noteSavesRefused.get(), m.scoreSaves.get(), m.scoreSavesRefused.get(),
+                m.pushFrames.get(), m.pushesClosed.get(), m.reopened.get());
     }
 
     /** Pushes the server acknowledged, per session. */
@@ -210,5 +211,10 @@ public final class LoadRun implements AutoCloseable {
         java.util.Map<String, String> all = new java.util.HashMap<>();
         List.copyOf(panels).forEach(p -> all.putAll(p.acknowledgedNotes));
         return all;
+    }
+
+    /** The last score the server acknowledged for each area of each draft sheet (to check against the database). */
+    public List<AcknowledgedScore> acknowledgedScores() {
+        return List.copyOf(panels).stream().flatMap(p -> p.acknowledgedScores.values().stream()).toList();
     }
 }

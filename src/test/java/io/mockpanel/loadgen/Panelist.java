@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * A co-panelist writing notes: types for a while, and the composer's script saves the text about
  * once a second while typing ({@code autosave(text, false)}), commits when the writer pauses
  * ({@code autosave(text, true)}), then "New note" after a pause. Each save the server acknowledges
- * ("noteId:version") is remembered, to check later that none is lost.
+ * ("noteId:version") is remembered, to check later that none is lost. After each committed note
+ * the panelist also saves a draft of their score sheet ({@link Scorer}).
  */
 final class Panelist extends SignedInPerson {
 
@@ -20,6 +21,7 @@ final class Panelist extends SignedInPerson {
         "named", "the", "trade-off", "between", "speed", "and", "risk."};
 
     private final String name;
+    private final Scorer scorer;
     private int note;
     private int saves;
     private final StringBuilder text = new StringBuilder();
@@ -27,6 +29,7 @@ final class Panelist extends SignedInPerson {
     Panelist(String username, LivePanel panel, LoadRun.Control control, HttpClient http, URI base) {
         super(username, panel, control, http, base);
         this.name = username;
+        this.scorer = new Scorer(username, panel, metrics);
     }
 
     @Override
@@ -62,6 +65,9 @@ final class Panelist extends SignedInPerson {
             panel.acknowledgedNotes.put(name + "/" + stored.substring(0, stored.indexOf(':')), text.toString());
         } else {
             metrics.noteSavesRefused.incrementAndGet();
+        }
+        if (commit) {
+            scorer.saveDraft(ui);
         }
         return commit ? about(Duration.ofSeconds(12)) : about(Duration.ofSeconds(1));
     }

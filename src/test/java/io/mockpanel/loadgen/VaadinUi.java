@@ -122,11 +122,32 @@ final class VaadinUi implements WebSocket.Listener {
 
     /** Clicks the element with this {@code id}; empty when the page has no such clickable element. */
     Optional<JsonNode> click(String elementId) throws IOException, InterruptedException {
-        Optional<Integer> node = tree.byElementId(elementId).filter(n -> tree.listens(n, "click"));
-        if (node.isEmpty()) {
+        Optional<ObjectNode> click = clickOf(elementId);
+        return click.isEmpty() ? Optional.empty() : Optional.of(send(click.get()));
+    }
+
+    /** The invocation a click on the element with this {@code id} sends; empty when it is not clickable. */
+    Optional<ObjectNode> clickOf(String elementId) {
+        return tree.byElementId(elementId).filter(n -> tree.listens(n, "click"))
+                .map(node -> event(node, "click", JSON.valueToTree(CLICK)));
+    }
+
+    /**
+     * What the browser sends when its user changes the {@code property} of the element with this
+     * {@code id} (a field's value, a tab bar's selected tab): on the DOM event the server listens to
+     * for it, the new value (Flow's {@code mSync}), then the event itself, with no data of its own.
+     * Empty when the page has no such element or the server does not take that property from it.
+     */
+    Optional<List<ObjectNode>> changeOf(String elementId, String property, Object value) {
+        Optional<Integer> node = tree.byElementId(elementId);
+        Optional<String> event = node.flatMap(n -> tree.eventSynchronizing(n, property));
+        if (event.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(send(event(node.get(), "click", JSON.valueToTree(CLICK))));
+        ObjectNode sync = JSON.createObjectNode().put("type", "mSync").put("node", node.get())
+                .put("feature", StateTree.ELEMENT_PROPERTIES).put("property", property);
+        sync.set("value", JSON.valueToTree(value));
+        return Optional.of(List.of(sync, event(node.get(), event.get(), JSON.createObjectNode())));
     }
 
     /**
@@ -264,6 +285,8 @@ final class VaadinUi implements WebSocket.Listener {
                 drain(ready);
             }
             for (Arrived arrived : ready) {
+                // the listeners' settings (which event synchronizes which property) come before the changes using them
+                tree.constants(arrived.message().path("constants"));
                 JsonNode changes = arrived.message().path("changes");
                 if (!changes.isMissingNode()) {
                     tree.apply(changes);
