@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.shared.Registration;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.Note;
@@ -40,10 +39,8 @@ public class NotesTimeline extends Div {
     private final boolean canWrite;
     private final Map<Long, Note> shownNotes = new HashMap<>();
     private final Map<Long, TagMark> shownTags = new HashMap<>();
-    /** The element holding each shown note's text, to update it in place as its writer types. */
-    private final Map<Long, Div> bodies = new HashMap<>();
     private final Map<TimelineEntries.Filter, Button> filterButtons = new EnumMap<>(TimelineEntries.Filter.class);
-    private final Div lines = new Div();
+    private final TimelineLines lines = new TimelineLines();
     private TimelineEntries.Filter filter = TimelineEntries.Filter.ALL;
     private @Nullable Consumer<Note> onEdit;
     private String me = "";
@@ -70,7 +67,6 @@ public class NotesTimeline extends Div {
             filterButtons.put(each, button);
             filters.add(button);
         }
-        lines.addClassName("timeline-lines");
         add(new H4("Timeline"), filters, lines);
         markFilter();
     }
@@ -101,14 +97,9 @@ public class NotesTimeline extends Div {
 
     /** Shows a note this screen stored itself (no read). */
     public void show(Note note) {
-        Note before = shownNotes.put(note.id(), note);
-        if (before == null || before.isPrivate() != note.isPrivate()) {
+        shownNotes.put(note.id(), note);
+        if (!lines.updateText(note)) {
             render();
-            return;
-        }
-        Div body = bodies.get(note.id());
-        if (body != null) {
-            body.setText(note.text());
         }
     }
 
@@ -135,8 +126,7 @@ public class NotesTimeline extends Div {
             loaded = true;
             render();
         } catch (AccessDeniedException e) {
-            lines.removeAll();
-            lines.add(new Paragraph("You are no longer on this session's panel."));
+            lines.showEmpty("You are no longer on this session's panel.");
         }
     }
 
@@ -181,28 +171,18 @@ public class NotesTimeline extends Div {
     }
 
     private void render() {
-        lines.removeAll();
-        bodies.clear();
         List<TimelineEntries.Group> groups = TimelineEntries.group(shownNotes.values(), shownTags.values(), filter);
         if (groups.isEmpty()) {
-            lines.add(new Paragraph(filter == TimelineEntries.Filter.ALL ? "No notes or tags yet."
-                    : "Nothing of this kind yet."));
-        }
-        for (TimelineEntries.Group group : groups) {
-            var block = new Div(TimelineLine.heading(group));
-            block.addClassName("timeline-group");
-            for (TimelineEntries.Entry entry : group.entries()) {
-                block.add(entry.note() != null ? noteLine(entry.note()) : TimelineLine.tag(entry.tag()));
-            }
-            lines.add(block);
+            lines.showEmpty(filter == TimelineEntries.Filter.ALL ? "No notes or tags yet." : "Nothing of this kind yet.");
+        } else {
+            lines.show(groups, this::editOf);
         }
     }
 
-    private Div noteLine(Note note) {
-        var body = new Div();
-        bodies.put(note.id(), body);
-        Runnable edit = canWrite && note.author().equals(me) && onEdit != null ? () -> edit(note.id()) : null;
-        return TimelineLine.note(note, body, edit);
+    /** Edit for the viewer's own notes when they write notes; null for everything else. */
+    private @Nullable Runnable editOf(Note note) {
+        long id = note.id();
+        return canWrite && note.author().equals(me) && onEdit != null ? () -> edit(id) : null;
     }
 
     /** The writer's own note, read fresh (the newest version) into the composer. */

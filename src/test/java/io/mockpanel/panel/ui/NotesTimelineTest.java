@@ -10,6 +10,7 @@ import static io.mockpanel.panel.ui.NotesTestSupport.timelineTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.mockpanel.panel.Note;
 import io.mockpanel.panel.NoteService;
@@ -19,9 +20,15 @@ import io.mockpanel.panel.QuickTag;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class NotesTimelineTest extends NotesPartsTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private NotesTestSupport.Mounted mount(long sessionId, String username, String role) {
         login(username, role);
@@ -144,5 +151,47 @@ class NotesTimelineTest extends NotesPartsTest {
 
         boolean gone = PanelViewSupport.awaitUi(() -> timelineTexts().isEmpty(), Duration.ofSeconds(20));
         assertThat(gone).as("a privacy change is announced at once, even while typing").isTrue();
+    }
+
+    @Test
+    void a_new_note_adds_its_own_line_and_leaves_the_lines_on_screen_as_they_are() {
+        TestPanel.Panel p = testPanel.live();
+        leadWritesUnder(p, PromptRef.of(0, PromptKind.SITUATION), "First thought");
+        mount(p.sessionId(), p.panelist(), "INTERVIEWER");
+        List<Div> before = _find(Div.class, spec -> spec.withClasses("timeline-entry"));
+        assertThat(before).hasSize(2);
+
+        TestUsers.as(p.lead(), "INTERVIEWER", () -> notes.saveNote(p.sessionId(), null, 0, "Second thought", false));
+        boolean shown = PanelViewSupport.awaitUi(() -> timelineTexts().contains("Second thought"), Duration.ofSeconds(20));
+
+        assertThat(shown).isTrue();
+        List<Div> after = _find(Div.class, spec -> spec.withClasses("timeline-entry"));
+        assertThat(after).hasSize(3);
+        // the same components, still on screen: the event built one line, it did not redraw the list
+        assertThat(after.subList(1, 3)).containsExactlyElementsOf(before);
+        assertThat(timelineTexts()).containsExactly("Second thought", "First thought");
+    }
+
+    @Test
+    void a_long_timeline_shows_its_newest_lines_and_the_earlier_ones_on_request() {
+        TestPanel.Panel p = testPanel.live();
+        int written = TimelineLines.PAGE + 5;
+        // written straight into the table: through the service, the per-writer rate limit would make this slow
+        for (int i = 1; i <= written; i++) {
+            jdbc.sql("insert into session_note (session_id, author, private, text, offset_ms, created_at, updated_at, "
+                    + "version) values (?, ?, false, ?, ?, now(), now(), 0)")
+                    .params(p.sessionId(), p.lead(), "Note " + i, i * 1_000L).update();
+        }
+
+        mount(p.sessionId(), p.panelist(), "INTERVIEWER");
+
+        assertThat(timelineTexts()).hasSize(TimelineLines.PAGE).startsWith("Note " + written).doesNotContain("Note 5");
+        Button earlier = _get(Button.class, spec -> spec.withId("timeline-earlier"));
+        assertThat(earlier.getText()).isEqualTo("Show earlier (5 more)");
+
+        _click(earlier);
+
+        assertThat(timelineTexts()).hasSize(written).endsWith("Note 1");
+        assertThat(_find(Button.class, spec -> spec.withId("timeline-earlier"))).isEmpty();
     }
 }
