@@ -33,7 +33,19 @@ final class NodeProbe {
      * also counts what the load allocated in between: tens of MB under load.)
      */
     long heapAfterGc() {
-        Matcher total = HISTOGRAM_TOTAL.matcher(classHistogram());
+        return total(classHistogram());
+    }
+
+    /** Live instances of a class in a class histogram (0 when none are left). */
+    static long instances(String histogram, String className) {
+        Matcher line = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "(\\s|$)")
+                .matcher(histogram);
+        return line.find() ? Long.parseLong(line.group(1)) : 0;
+    }
+
+    /** Live heap in bytes in a class histogram: its Total line. */
+    static long total(String histogram) {
+        Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
         if (!total.find()) {
             throw new IllegalStateException("no Total line from jcmd GC.class_histogram");
         }

@@ -42,7 +42,8 @@ class SoakBenchmark {
     @Autowired
     JdbcConnectionDetails database;
 
-    record Sample(double minute, double heapMb, long threads, long connections, double p50, double p99, long errors) {
+    record Sample(double minute, double heapMb, long threads, long connections, long uis, long rooms, long consoles,
+            double p50, double p99, long errors) {
     }
 
     @Test
@@ -64,8 +65,8 @@ class SoakBenchmark {
                     Sample s = sample((System.nanoTime() - start) / 60e9, probe, run);
                     samples.add(s);
                     System.out.printf(Locale.ROOT, "FIGURE soak minute %d: heap %.0f MB, %d threads, %d db connections, "
-                            + "push p50 %.1f / p99 %.1f ms, errors %d%n", minute, s.heapMb(), s.threads(), s.connections(),
-                            s.p50(), s.p99(), s.errors());
+                            + "%d UIs (%d rooms, %d consoles), push p50 %.1f / p99 %.1f ms, errors %d%n", minute, s.heapMb(),
+                            s.threads(), s.connections(), s.uis(), s.rooms(), s.consoles(), s.p50(), s.p99(), s.errors());
                 }
                 System.out.println("FIGURE soak end of load: " + run.report().line());
             }
@@ -74,8 +75,9 @@ class SoakBenchmark {
                 Thread.sleep(20_000);
                 Sample s = sample((System.nanoTime() - start) / 60e9, probe, null);
                 samples.add(s);
-                System.out.printf(Locale.ROOT, "FIGURE soak after closing (+%d s): heap %.0f MB, %d threads, %d db connections%n",
-                        i * 20, s.heapMb(), s.threads(), s.connections());
+                System.out.printf(Locale.ROOT, "FIGURE soak after closing (+%d s): heap %.0f MB, %d threads, %d db connections, "
+                        + "%d UIs (%d rooms, %d consoles)%n", i * 20, s.heapMb(), s.threads(), s.connections(), s.uis(),
+                        s.rooms(), s.consoles());
             }
         }
         write(samples);
@@ -83,7 +85,12 @@ class SoakBenchmark {
 
     private static Sample sample(double minute, NodeProbe probe, LoadRun run) {
         var latency = run == null ? null : run.report().latency();
-        return new Sample(minute, probe.heapAfterGc() / 1e6, probe.threads(), probe.databaseConnections(),
+        // one histogram (one full GC) gives the live heap and the open UIs of each kind
+        String histogram = probe.classHistogram();
+        return new Sample(minute, NodeProbe.total(histogram) / 1e6, probe.threads(), probe.databaseConnections(),
+                NodeProbe.instances(histogram, "com.vaadin.flow.component.UI"),
+                NodeProbe.instances(histogram, "io.mockpanel.panel.ui.CandidateRoomView"),
+                NodeProbe.instances(histogram, "io.mockpanel.panel.ui.SessionView"),
                 latency == null ? Double.NaN : latency.p50(), latency == null ? Double.NaN : latency.p99(),
                 run == null ? 0 : run.report().errors());
     }
@@ -91,15 +98,17 @@ class SoakBenchmark {
     private static void write(List<Sample> samples) throws Exception {
         Path dir = Path.of("target", "benchmarks");
         Files.createDirectories(dir);
-        StringBuilder csv = new StringBuilder("minute,heap_mb,threads,db_connections,p50_ms,p99_ms,errors\n");
-        samples.forEach(s -> csv.append(String.format(Locale.ROOT, "%.1f,%.0f,%d,%d,%.1f,%.1f,%d%n", s.minute(), s.heapMb(),
-                s.threads(), s.connections(), s.p50(), s.p99(), s.errors())));
+        StringBuilder csv = new StringBuilder("minute,heap_mb,threads,db_connections,uis,rooms,consoles,p50_ms,p99_ms,errors\n");
+        samples.forEach(s -> csv.append(String.format(Locale.ROOT, "%.1f,%.0f,%d,%d,%d,%d,%d,%.1f,%.1f,%d%n", s.minute(),
+                s.heapMb(), s.threads(), s.connections(), s.uis(), s.rooms(), s.consoles(), s.p50(), s.p99(), s.errors())));
         Files.writeString(dir.resolve("soak.csv"), csv);
         List<Integer> xs = samples.stream().map(s -> (int) Math.round(s.minute())).toList();
         Files.writeString(dir.resolve("soak.svg"), BenchmarkChart.svg("Soak: " + PANELS + " live panels on one node, then all closed",
                 "minutes", xs, "MB / threads / connections", List.of(
                         new BenchmarkChart.Series("heap after GC (MB)", "#1a73e8", samples.stream().map(Sample::heapMb).toList()),
                         new BenchmarkChart.Series("threads", "#f29900", samples.stream().map(s -> (double) s.threads()).toList()),
+                        new BenchmarkChart.Series("open UIs / 10", "#a142f4",
+                                samples.stream().map(s -> s.uis() / 10.0).toList()),
                         new BenchmarkChart.Series("db connections", "#188038",
                                 samples.stream().map(s -> (double) s.connections()).toList()))));
     }
