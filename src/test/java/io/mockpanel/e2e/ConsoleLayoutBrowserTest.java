@@ -78,6 +78,15 @@ class ConsoleLayoutBrowserTest {
         assertThat(inViewport(lead.locator("#mirror .newest"))).as("the newest question in the mirror").isTrue();
         assertThat(lead.locator("#mirror").innerText()).contains("Current");
 
+        // a note in the timeline, then the console as a person sees it (target/screenshots)
+        lead.locator("#note-text textarea").fill("Clear structure; quantified the impact of the migration.");
+        lead.locator("#new-note").click();
+        lead.locator(".timeline-text").first().waitFor();
+        shoot(lead, "console-lead-1280x800.png");
+        lead.setViewportSize(1440, 900);
+        lead.waitForTimeout(300);
+        shoot(lead, "console-lead-1440x900.png");
+
         // "?" lists the shortcuts, but not while typing a note.
         lead.locator("#notes-timeline").click();
         lead.keyboard().press("?");
@@ -106,5 +115,23 @@ class ConsoleLayoutBrowserTest {
         assertThat(phone.locator(".region-write").isVisible()).isTrue();
         assertThat(phone.locator(".write-pane[data-pane='notes']").isVisible()).isFalse();
         assertThat(pageOverflow(phone)).as("the phone's page does not scroll either; the tab does").isLessThanOrEqualTo(0);
+        shoot(phone, "console-phone-score-390x844.png");
+        phone.locator("#tab-run").click();
+        phone.locator(".region-run").waitFor();
+        phone.locator("#agenda-tree .agenda-area .push-button").first().waitFor();
+        // the agenda scrolls inside its pane: no push button's icon may be cut off by the pane's edge
+        Object cut = phone.evaluate("() => { let pane = document.querySelector('#agenda-tree');"
+                + " while (pane.parentElement && getComputedStyle(pane).overflowX === 'visible') pane = pane.parentElement;"
+                + " const edge = pane.getBoundingClientRect().right;"
+                + " const cut = [...document.querySelectorAll('#agenda-tree .push-button vaadin-icon')]"
+                + ".filter(icon => icon.offsetParent && icon.getBoundingClientRect().right > edge + 0.5).length;"
+                + " return cut; }");
+        assertThat(((Number) cut).intValue()).as("every push button's icon inside the agenda's pane, none cut at its edge")
+                .isZero();
+        shoot(phone, "console-phone-run-390x844.png");
+    }
+
+    private static void shoot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots", name)));
     }
 }
