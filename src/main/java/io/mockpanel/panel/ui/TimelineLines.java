@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 final class TimelineLines extends Div {
 
     /** Lines shown at first, and how many more each "Show earlier" adds. */
-    static final int PAGE = 100;
+    static final int PAGE = 30;
 
     /** A line on screen: what it shows (a note or tag), whether it offers Edit, and its text element. */
     private record Built(Object shown, boolean editable, Div line, @Nullable Div body) {
