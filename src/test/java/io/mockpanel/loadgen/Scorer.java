@@ -37,6 +37,10 @@ final class Scorer {
         if (ui.tree.byElementId("my-sheet").isEmpty()) {
             openScoreTab(ui);
         }
+        if (ui.tree.byElementId("my-sheet").isEmpty() && ui.tree.byElementId("scoring-closed").isPresent()) {
+            // the lead has not started the session yet (a console that opened late under load): later
+            return;
+        }
         int scenario = scenarioShown(ui);
         int draft = ++drafts;
         List<AcknowledgedScore> sheet = new ArrayList<>();
@@ -83,7 +87,7 @@ final class Scorer {
             throw new IOException(name + "'s console has no Score tab");
         }
         ui.send(change(ui, "write-tabs", "selected", index.get()).toArray(ObjectNode[]::new));
-        if (ui.tree.byElementId("my-sheet").isEmpty()) {
+        if (ui.tree.byElementId("my-sheet").isEmpty() && ui.tree.byElementId("scoring-closed").isEmpty()) {
             throw new IOException(name + "'s Score tab shows no score sheet");
         }
     }
