@@ -89,6 +89,7 @@ class TwoNodesBenchmark {
                                     + "pushes never shown to their candidate%n",
                             lostPushes(run.acknowledgedPushes()), lostNotes(run.acknowledgedNotes()),
                             lostScores(run.acknowledgedScores()), after.pushesUnseen());
+                    run.unseenDetails().forEach(detail -> System.out.println("FIGURE unseen: " + detail));
                     Files.createDirectories(Path.of("target", "benchmarks"));
                     Files.writeString(Path.of("target", "benchmarks", "two-nodes.txt"),
                             "steady: " + steady.line() + "\nevents/s: " + events + "\nafter kill -9: " + after.line()

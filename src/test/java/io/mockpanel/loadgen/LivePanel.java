@@ -25,6 +25,8 @@ final class LivePanel {
     boolean consolesLaunched;
     /** The last text the server acknowledged for each note id, per panelist: "nothing acknowledged is lost". */
     final Map<String, String> acknowledgedNotes = new ConcurrentHashMap<>();
+    /** The last few texts a message to the candidate's room set, to say what a stuck room shows. */
+    private List<String> lastShown = List.of();
     /** The last score the server acknowledged on a draft, by "panelist/scenario/area". */
     final Map<String, AcknowledgedScore> acknowledgedScores = new ConcurrentHashMap<>();
 
@@ -57,6 +59,7 @@ final class LivePanel {
         if (texts.isEmpty()) {
             return;
         }
+        lastShown = List.copyOf(texts.size() > 3 ? texts.subList(texts.size() - 3, texts.size()) : texts);
         Set<String> shown = new HashSet<>(texts);
         List<String> prompts = plan.promptTexts();
         while (nextToSee < nextToSend && shown.contains(prompts.get(nextToSee))) {
@@ -90,6 +93,13 @@ final class LivePanel {
             }
         }
         return unseen;
+    }
+
+    /** Where an acknowledged push stays unseen: the first one, the nodes, and what the room showed last. */
+    synchronized String unseenDetail() {
+        return "session " + plan.sessionId() + ": seen " + nextToSee + " of " + nextToSend + " sent, first unseen \""
+                + plan.promptTexts().get(nextToSee) + "\", candidate on " + candidateNode + ", lead on " + leadNode
+                + ", the room last showed " + lastShown;
     }
 
     synchronized int acknowledgedCount() {

@@ -214,6 +214,11 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /** The last score the server acknowledged for each area of each draft sheet (to check against the database). */
+    /** For each panel with acknowledged pushes its candidate has not seen: where it stands. */
+    public List<String> unseenDetails() {
+        return List.copyOf(panels).stream().filter(p -> p.unseen() > 0).map(LivePanel::unseenDetail).toList();
+    }
+
     public List<AcknowledgedScore> acknowledgedScores() {
         return List.copyOf(panels).stream().flatMap(p -> p.acknowledgedScores.values().stream()).toList();
     }
