@@ -59,10 +59,12 @@ class AgendaTree extends Div {
     }
 
     /**
-     * Without {@code controls} (observers) the callbacks are never called. A scenario's items are
-     * built when it is first opened (by the user, or because it comes on screen): a console with
-     * a long agenda holds the rows of the scenarios it shows, not of all of them (issue 9: about
-     * 180 state nodes per scenario, in every open console).
+     * Without {@code controls} (observers) the callbacks are never called. A scenario's items
+     * exist only while it is open: built when it is opened (by the user, or because it comes on
+     * screen), dropped when it is closed (by the user, or because the next scenario came on
+     * screen). A console holds the rows of the scenarios it shows, not of all it has shown (issue
+     * 9: about 180 state nodes per scenario in every open console; a 30-minute soak grew the heap
+     * by the whole agenda in each of 800 consoles as the leads went through it).
      */
     AgendaTree(List<ScenarioContent> agenda, boolean controls, Consumer<PromptRef> onPush,
             BiConsumer<PromptRef, Boolean> onCovered) {
@@ -75,7 +77,9 @@ class AgendaTree extends Div {
             var node = new Details((s + 1) + ". " + scenario.title() + " · " + scenario.durationMinutes() + " min");
             node.addClassName("agenda-scenario");
             node.addOpenedChangeListener(e -> {
-                if (e.isOpened() && buildItems(index) && lastLive != null) {
+                if (!e.isOpened()) {
+                    dropItems(index);
+                } else if (buildItems(index) && lastLive != null) {
                     show(lastLive, lastCanAct);
                 }
             });
@@ -92,6 +96,13 @@ class AgendaTree extends Div {
         }
         itemBuilders.get(s).run();
         return true;
+    }
+
+    /** Drops scenario {@code s}'s items (it was closed): opening it again builds them afresh. */
+    private void dropItems(int s) {
+        Details node = scenarioNodes.get(s);
+        node.getContent().toList().forEach(node::remove);
+        rows.keySet().removeIf(ref -> ref.scenario() == s);
     }
 
     private Div scenarioItems(int s, ScenarioContent scenario, Consumer<PromptRef> onPush,
@@ -160,6 +171,11 @@ class AgendaTree extends Div {
         Optional<PromptRef> current = live.current();
         int scenario = current.map(PromptRef::scenario).orElse(0);
         if (scenario != openScenario && scenario < scenarioNodes.size()) {
+            if (openScenario >= 0) {
+                // the scenario that was on screen is done with: closed, its rows go
+                scenarioNodes.get(openScenario).setOpened(false);
+                dropItems(openScenario);
+            }
             openScenario = scenario;
             buildItems(scenario);
             scenarioNodes.get(scenario).setOpened(true);

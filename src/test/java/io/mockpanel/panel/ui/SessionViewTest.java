@@ -218,6 +218,9 @@ class SessionViewTest extends KaribuTest {
         Div onScreen = _get(view, Div.class, spec -> spec.withClasses("agenda-item on-screen"));
         assertThat(onScreen.getElement().getTextRecursively()).startsWith(secondsQuestion).contains("On screen");
         assertThat(scenarios.get(1).isOpened()).isTrue();
+        // the scenario that was on screen before is closed and holds no rows any more
+        assertThat(scenarios.getFirst().isOpened()).isFalse();
+        assertThat(scenarios.getFirst().getContent().findAny()).isEmpty();
 
         // a console opened now builds the scenario on screen only; opening the first by hand builds
         // its rows with what happened in it
@@ -229,6 +232,9 @@ class SessionViewTest extends KaribuTest {
         Div firstQuestionRow = _find(coachView.agenda, Div.class, spec -> spec.withClasses("agenda-item")).stream()
                 .filter(row -> row.getElement().getTextRecursively().startsWith(firstsQuestion)).findFirst().orElseThrow();
         assertThat(firstQuestionRow.getElement().getTextRecursively()).contains("Pushed");
+        // closing it by hand drops its rows again
+        coachScenarios.getFirst().setOpened(false);
+        assertThat(coachScenarios.getFirst().getContent().findAny()).isEmpty();
     }
 
     @Test
