@@ -1,5 +1,6 @@
 package io.mockpanel.mail;
 
+import io.mockpanel.security.AppRoles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The feature's API: queues mails in the caller's transaction (a change that rolls back sends
  * nothing), withdraws mails not sent yet, and tells the console where each mail of a session is.
- * {@link OutboxSender} sends them. Callers check who may do what; this class checks the mail
- * itself (addresses, header-safe text) and how many are asked for.
+ * {@link OutboxSender} sends them. This class checks the mail itself (addresses, header-safe
+ * text) and how many are asked for; it knows no session's members, so the caller checks that its
+ * user may act on the session. Reads and retries are for accounts only (never a candidate).
  */
 @Service
 public class MailOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+    private static final String ACCOUNTS = "hasAnyRole('" + AppRoles.ADMIN + "', '" + AppRoles.INTERVIEWER + "', '"
+            + AppRoles.COACH + "')";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -82,6 +87,7 @@ public class MailOutbox {
     }
 
     /** Every mail of a session, oldest first, for the console. The caller checks that its user may see them. */
+    @PreAuthorize(ACCOUNTS)
     @Transactional(readOnly = true)
     public List<MailStatus> statesOf(long sessionId) {
         return jdbc.sql("""
@@ -91,12 +97,39 @@ public class MailOutbox {
     }
 
     /** One mail's state, by the id {@link #enqueue} returned. */
+    @PreAuthorize(ACCOUNTS)
     @Transactional(readOnly = true)
     public Optional<MailStatus> status(long id) {
         return jdbc.sql("""
                 select id, kind, recipient_address, recipient_name, state, attempts, last_error, created_at, sent_at
                   from mail_outbox where id = ?""")
                 .param(id).query(MailOutbox::status).optional();
+    }
+
+    /**
+     * Sends a FAILED mail of the session again, from its first attempt (after the SMTP server or an
+     * address was fixed). The caller checks that its user may act on the session.
+     *
+     * @return whether the mail was failed and is queued again
+     */
+    @PreAuthorize(ACCOUNTS)
+    @Transactional
+    public boolean retry(long sessionId, long mailId) {
+        return jdbc.sql("""
+                update mail_outbox set state = 'QUEUED', attempts = 0, next_attempt_at = ?
+                 where id = ? and session_id = ? and state = 'FAILED'""")
+                .params(utc(clock.instant()), mailId, sessionId).update() == 1;
+    }
+
+    /**
+     * Forgets every mail of a session, sent or not (anonymising a candidate keeps the session but
+     * not their address). Deleting the session does this by itself.
+     *
+     * @return how many mails were forgotten
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public int erase(long sessionId) {
+        return jdbc.sql("delete from mail_outbox where session_id = ?").param(sessionId).update();
     }
 
     private static MailStatus status(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,7 @@
  * nothing of sessions beyond their id: the feature that owns a session decides who gets what.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"base"})
+@ApplicationModule(allowedDependencies = {"base", "security"})
 package io.mockpanel.mail;
 
 import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
+import io.mockpanel.support.TestUsers;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -24,11 +25,13 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,7 +78,13 @@ class InvitationMailTest {
     void setUp() {
         jdbc.sql("delete from mail_outbox").update();
         sessionId = testPanel.scheduled().sessionId();
+        TestUsers.signIn("someone-" + UUID.randomUUID(), "INTERVIEWER");
         start = ZonedDateTime.of(2031, 3, 12, 15, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
     }
 
     private Invitation invitation(Invitation.Audience audience, String name, String title) {

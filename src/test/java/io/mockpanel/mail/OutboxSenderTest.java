@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
+import io.mockpanel.support.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,6 +64,12 @@ class OutboxSenderTest {
     @BeforeEach
     void emptyOutbox() {
         jdbc.sql("delete from mail_outbox").update();
+        TestUsers.signIn("someone-" + UUID.randomUUID(), "INTERVIEWER");
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
     }
 
     private JavaMailSenderImpl smtpSender() {
@@ -264,7 +272,7 @@ class OutboxSenderTest {
 
     @Test
     void a_session_shows_the_state_of_each_of_its_mails() {
-        TestPanel.Panel panel = testPanel.scheduled();
+        TestPanel.Panel panel = panel();
         OutgoingMail first = mail("pat@example.org");
         long sent = enqueue(new OutgoingMail(panel.sessionId(), MailKind.INVITATION, first.to(), "Invitation",
                 "t", "h", null, "test:" + UUID.randomUUID(), null, null));
@@ -287,6 +295,49 @@ class OutboxSenderTest {
     }
 
     @Test
+    void a_failed_mail_can_be_sent_again_from_its_first_attempt() {
+        TestPanel.Panel panel = panel();
+        OutgoingMail mail = mail("pat@example.org");
+        long id = enqueue(new OutgoingMail(panel.sessionId(), MailKind.INVITATION, mail.to(), "Invitation", "t", "h",
+                null, mail.dedupeKey(), null, null));
+        jdbc.sql("update mail_outbox set state = 'FAILED', attempts = 8, last_error = 'x' where id = ?").param(id)
+                .update();
+
+        assertThat(outbox.retry(panel.sessionId() + 1, id)).as("another session's mail").isFalse();
+        assertThat(outbox.retry(panel.sessionId(), id)).isTrue();
+        assertThat(outbox.retry(panel.sessionId(), id)).as("only a failed one").isFalse();
+        clock.catchUp();
+        sender.sendDue(smtpSender(), clock);
+
+        assertThat(status(id).state()).isEqualTo(MailState.SENT);
+        assertThat(status(id).attempts()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void a_sessions_mails_can_be_forgotten_and_go_with_the_session() {
+        TestPanel.Panel panel = panel();
+        OutgoingMail mail = mail("pat@example.org");
+        enqueue(new OutgoingMail(panel.sessionId(), MailKind.INVITATION, mail.to(), "Invitation", "t", "h", null,
+                mail.dedupeKey(), null, null));
+        assertThat(outbox.erase(panel.sessionId())).isEqualTo(1);
+
+        TestPanel.Panel other = panel();
+        enqueue(new OutgoingMail(other.sessionId(), MailKind.INVITATION, mail.to(), "Invitation", "t", "h", null,
+                "test:" + UUID.randomUUID(), null, null));
+        jdbc.sql("delete from panel_session where id = ?").param(other.sessionId()).update();
+        assertThat(outbox.statesOf(other.sessionId())).isEmpty();
+    }
+
+    @Test
+    void a_candidate_cannot_read_mail_states() {
+        TestUsers.signIn("candidate-" + UUID.randomUUID(), "CANDIDATE");
+
+        assertThatThrownBy(() -> outbox.statesOf(1))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
     void one_account_cannot_queue_more_than_its_limit() {
         String account = "rate-" + UUID.randomUUID();
         for (int i = 0; i < properties.senderCapacity(); i++) {
@@ -301,7 +352,7 @@ class OutboxSenderTest {
 
     @Test
     void one_session_cannot_queue_more_than_its_limit() {
-        TestPanel.Panel panel = testPanel.scheduled();
+        TestPanel.Panel panel = panel();
         for (int i = 0; i < properties.sessionCapacity(); i++) {
             OutgoingMail mail = mail("s" + i + "@example.org");
             enqueue(new OutgoingMail(panel.sessionId(), mail.kind(), mail.to(), mail.subject(), mail.text(),
@@ -320,6 +371,13 @@ class OutboxSenderTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A new session; signs the test's user in again (TestPanel leaves nobody signed in). */
+    private TestPanel.Panel panel() {
+        TestPanel.Panel panel = testPanel.scheduled();
+        TestUsers.signIn("someone-" + UUID.randomUUID(), "INTERVIEWER");
+        return panel;
     }
 
     private Instant nextAttempt(long id) {
