@@ -60,6 +60,9 @@ class DevelopmentMailServerAutoConfiguration {
         sender.setHost(LOOPBACK);
         sender.setPort(server.getSmtp().getPort());
         sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "10000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
+        sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
         return sender;
     }
 

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff     the wait after the first failed attempt; doubled after each further one
  * @param maxBackoff         the longest wait between attempts
  * @param lease              how long a node may take to send a claimed mail before another node may
- *                           retry it (longer than the SMTP timeouts together)
+ *                           retry it; a node starts a claimed mail only in the first half of its lease,
+ *                           so the other half must cover one SMTP conversation (its timeouts)
  * @param sessionCapacity    mails queued per session at once, and as many again per sessionPeriod
  * @param senderCapacity     mails queued by one account at once, and as many again per senderPeriod
  * @param reminderBefore     how long before the start a reminder is sent

@@ -98,10 +98,21 @@ class OutboxSender {
             if (batch == null || batch.isEmpty()) {
                 return sent;
             }
+            // Each row is started well within its lease (half of it), so that no other node can take
+            // it over while this one is still talking to the SMTP server; once the server is found
+            // unreachable, the rest of the batch waits for the next run instead of timing out in turn.
+            Instant deadline = now.plus(properties.lease().dividedBy(2));
+            boolean unreachable = false;
             for (OutboxRow row : batch) {
-                if (send(sender, row, clock)) {
+                if (unreachable || clock.instant().isAfter(deadline)) {
+                    release(row, clock.instant());
+                    continue;
+                }
+                Outcome outcome = send(sender, row, clock);
+                if (outcome == Outcome.SENT) {
                     sent++;
                 }
+                unreachable = outcome == Outcome.UNREACHABLE;
             }
             if (batch.size() < properties.batchSize()) {
                 return sent;
@@ -134,7 +145,19 @@ class OutboxSender {
                 .list();
     }
 
-    private boolean send(JavaMailSender sender, OutboxRow row, Clock clock) {
+    private enum Outcome {
+        SENT, FAILED, UNREACHABLE
+    }
+
+    /** Gives a claimed row back untried: as it was before the claim, due at once. */
+    private void release(OutboxRow row, Instant now) {
+        jdbc.sql("""
+                update mail_outbox set state = 'QUEUED', attempts = attempts - 1, next_attempt_at = ?
+                 where id = ? and state = 'SENDING' and attempts = ?""")
+                .params(MailOutbox.utc(now), row.id(), row.attempts()).update();
+    }
+
+    private Outcome send(JavaMailSender sender, OutboxRow row, Clock clock) {
         try {
             MimeMessage message = sender.createMimeMessage();
             try {
@@ -145,10 +168,20 @@ class OutboxSender {
             sender.send(message);
         } catch (RuntimeException e) {
             failed(row, e, clock.instant());
-            return false;
+            return unreachable(e) ? Outcome.UNREACHABLE : Outcome.FAILED;
         }
         sent(row, clock.instant());
-        return true;
+        return Outcome.SENT;
+    }
+
+    private static boolean unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
+                    || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void sent(OutboxRow row, Instant now) {

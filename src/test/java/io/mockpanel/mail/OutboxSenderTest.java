@@ -175,6 +175,53 @@ class OutboxSenderTest {
     }
 
     @Test
+    void while_the_smtp_server_is_down_one_mail_per_run_is_tried_and_the_others_wait_untouched() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(enqueue(mail("p" + i + "@example.org")));
+        }
+        smtp.stop();
+
+        sender.sendDue(smtpSender(), clock);
+
+        assertThat(status(ids.get(0)).attempts()).isEqualTo(1);
+        assertThat(ids.subList(1, 5)).allSatisfy(id -> {
+            assertThat(status(id).state()).isEqualTo(MailState.QUEUED);
+            assertThat(status(id).attempts()).isZero();
+            assertThat(nextAttempt(id)).isEqualTo(clock.instant());
+        });
+        smtp.start();
+    }
+
+    @Test
+    void a_node_starts_no_mail_after_half_its_lease_so_no_other_node_can_take_one_over_mid_send() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(enqueue(mail("p" + i + "@example.org")));
+        }
+        // An SMTP server so slow that each mail takes a whole lease.
+        JavaMailSenderImpl slow = new JavaMailSenderImpl() {
+            @Override
+            protected void doSend(MimeMessage[] messages, Object[] originals) {
+                super.doSend(messages, originals);
+                clock.advance(properties.lease());
+            }
+        };
+        slow.setHost("127.0.0.1");
+        slow.setPort(PORT);
+
+        assertThat(sender.sendDue(slow, clock)).isEqualTo(1);
+        assertThat(ids.subList(1, 3)).allSatisfy(id -> {
+            assertThat(status(id).state()).isEqualTo(MailState.QUEUED);
+            assertThat(status(id).attempts()).isZero();
+        });
+        assertThat(sender.sendDue(slow, clock)).isEqualTo(1);
+        assertThat(sender.sendDue(slow, clock)).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        assertThat(ids).allSatisfy(id -> assertThat(status(id).attempts()).isEqualTo(1));
+    }
+
+    @Test
     void after_the_last_attempt_a_mail_is_failed_with_the_reason() {
         long id = enqueue(mail("pat@example.org"));
         smtp.stop();
