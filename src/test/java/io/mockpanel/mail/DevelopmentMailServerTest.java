@@ -45,6 +45,20 @@ class DevelopmentMailServerTest {
     }
 
     @Test
+    void when_another_run_holds_the_port_any_free_one_does() throws IOException {
+        try (ServerSocket taken = new ServerSocket(smtpPort, 50, java.net.InetAddress.getLoopbackAddress())) {
+            runner.withBean(EmbeddedDatabase.class, () -> new EmbeddedDatabase(Path.of("data"), "jdbc:postgresql://x/y"))
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        GreenMail server = context.getBean(GreenMail.class);
+                        assertThat(server.getSmtp().getPort()).isNotEqualTo(taken.getLocalPort()).isPositive();
+                        assertThat(context.getBean(DevelopmentMailbox.class).whereToRead())
+                                .contains(":" + server.getImap().getPort());
+                    });
+        }
+    }
+
+    @Test
     void a_configured_smtp_server_or_a_configured_database_means_no_embedded_one() {
         runner.withBean(EmbeddedDatabase.class, () -> new EmbeddedDatabase(Path.of("data"), "jdbc:postgresql://x/y"))
                 .withPropertyValues("spring.mail.host=smtp.example.org")
