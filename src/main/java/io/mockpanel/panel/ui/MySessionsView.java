@@ -127,15 +127,22 @@ class MySessionsView extends VerticalLayout {
         SessionSchedule schedule = summary.schedule();
         if (schedule != null && summary.state() == SessionState.SCHEDULED) {
             ZoneId zone = BrowserZone.current(schedule.timeZone());
-            var when = new Span(WhenText.relative(schedule.startsAt(), now, zone) + " · "
-                    + WhenText.schedule(schedule, zone));
+            boolean late = schedule.startsAt().isBefore(now);
+            // A late one says how late in its flag; the line keeps the planned time.
+            var when = new Div(new Span(WhenText.schedule(schedule, zone)));
+            if (!late) {
+                var relative = new Span(WhenText.relative(schedule.startsAt(), now, zone));
+                relative.addClassName("session-when-relative");
+                when.addComponentAsFirst(new Span(" · "));
+                when.addComponentAsFirst(relative);
+            }
             when.addClassName("session-when");
             card.add(when);
-            if (schedule.startsAt().isBefore(now)) {
-                String late = WhenText.span(Duration.between(schedule.startsAt(), now));
+            if (late) {
+                String howLate = WhenText.span(Duration.between(schedule.startsAt(), now));
                 var flag = summary.myRole() == SessionRole.LEAD
-                        ? Badge.of("Should have started " + late + " ago", "error")
-                        : Badge.of("Due " + late + " ago", "contrast");
+                        ? Badge.of("Should have started " + howLate + " ago", "error")
+                        : Badge.of("Due " + howLate + " ago", "contrast");
                 flag.addClassName("overdue");
                 badges.add(flag);
             }
