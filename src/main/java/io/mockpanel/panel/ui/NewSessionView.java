@@ -80,6 +80,7 @@ class NewSessionView extends VerticalLayout {
         scenarioPicker.setItems(scenarios.search(ScenarioFilter.ALL));
         scenarioPicker.setItemLabelGenerator(s -> s.title() + " (" + s.durationMinutes() + " min)");
         scenarioPicker.setPlaceholder("Search the library");
+        scenarioPicker.setId("scenario-picker");
         scenarioPicker.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 agenda.add(e.getValue());
