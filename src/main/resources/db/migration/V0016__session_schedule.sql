@@ -14,4 +14,4 @@ alter table panel_session
         or (starts_at is not null and time_zone is not null and planned_minutes is not null)),
     add constraint panel_session_planned_minutes check (planned_minutes between 5 and 480),
     add constraint panel_session_time_zone_length check (length(time_zone) <= 64),
-    add constraint panel_session_meeting_url check (length(meeting_url) <= 2000 and meeting_url like 'https://%');
+    add constraint panel_session_meeting_url check (length(meeting_url) <= 2000 and meeting_url ~* '^https://');

@@ -178,6 +178,7 @@ class SessionSchedulingTest {
         assertThat(MeetingLink.parse("https://zoom.us/j/1").orElseThrow().label()).isEqualTo("Zoom");
         assertThat(MeetingLink.parse("https://whereby.com/panel").orElseThrow().label()).isEqualTo("whereby.com");
         assertThat(MeetingLink.parse("https://notzoom.us/j/1").orElseThrow().label()).isEqualTo("notzoom.us");
+        assertThat(MeetingLink.parse("HTTPS://Zoom.US/j/1").orElseThrow().label()).isEqualTo("Zoom");
         assertThat(MeetingLink.parse("   ")).isEmpty();
         assertThat(MeetingLink.parse(null)).isEmpty();
         for (String bad : List.of("javascript:alert(1)", "http://zoom.us/j/1", "zoom.us/j/1", "https://",
@@ -257,6 +258,13 @@ class SessionSchedulingTest {
                 .isInstanceOf(SessionException.class)
                 .hasMessage("This session is over; its call link can no longer change.");
         assertThat(sessions.find(id).meetingLink().url()).isEqualTo("https://meet.google.com/abc-defg-hij");
+    }
+
+    @Test
+    void a_link_with_an_upper_case_scheme_is_stored_as_given() {
+        scheduling.changeMeetingLink(panel.sessionId(), "HTTPS://meet.google.com/abc-defg-hij");
+
+        assertThat(sessions.find(panel.sessionId()).meetingLink().url()).isEqualTo("HTTPS://meet.google.com/abc-defg-hij");
     }
 
     @Test

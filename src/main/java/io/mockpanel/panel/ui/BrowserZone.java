@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 final class BrowserZone {
 
+    /** Where neither the browser nor the session names a zone: the IANA id, which the pickers offer. */
+    static final ZoneId UTC = ZoneId.of("UTC");
+
     private BrowserZone() {
     }
 

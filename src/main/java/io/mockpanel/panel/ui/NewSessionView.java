@@ -34,7 +34,6 @@ import io.mockpanel.security.CurrentUser;
 import io.mockpanel.security.Person;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +63,7 @@ class NewSessionView extends VerticalLayout {
     NewSessionView(PanelSessionService sessions, ScenarioService scenarios, AccountService accounts, Clock clock) {
         this.sessions = sessions;
         addClassName("new-session-view");
-        schedule = new ScheduleFields(BrowserZone.current(ZoneOffset.UTC), clock.instant());
+        schedule = new ScheduleFields(BrowserZone.current(BrowserZone.UTC), clock.instant());
         schedule.start.setHelperText("Optional: leave empty to schedule it later");
         meetingUrl.setId("meeting-url");
         meetingUrl.setMaxLength(MeetingLink.MAX_LENGTH);

@@ -23,7 +23,7 @@ final class ScheduleFields {
 
     /** Every IANA region id, sorted: what the zone picker offers. */
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
+            .filter(id -> id.equals("UTC") || id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
             .sorted().toList();
 
     final DateTimePicker start = new DateTimePicker("Starts at");

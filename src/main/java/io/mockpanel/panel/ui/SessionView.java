@@ -37,7 +37,6 @@ import io.mockpanel.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -271,7 +270,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     /** The lead picks the start in their browser's zone, else in the session's. */
     void openScheduleDialog() {
         var current = feed.live().schedule().orElse(null);
-        ZoneId leadZone = BrowserZone.current(current == null ? ZoneOffset.UTC : current.timeZone());
+        ZoneId leadZone = BrowserZone.current(current == null ? BrowserZone.UTC : current.timeZone());
         int agendaMinutes = session.agenda().stream().mapToInt(io.mockpanel.scenario.ScenarioContent::durationMinutes)
                 .sum();
         new ScheduleDialog(scheduling, sessionId, current, agendaMinutes, leadZone, clock, feed::catchUp).open();

@@ -133,6 +133,24 @@ class SchedulingViewTest extends KaribuTest {
     }
 
     @Test
+    void without_a_browser_zone_the_form_offers_utc_and_the_service_takes_it() {
+        login(panel.lead(), "INTERVIEWER");
+        UI.getCurrent().navigate("sessions/new");
+        MockVaadin.clientRoundtrip(false);
+        NewSessionView form = _get(NewSessionView.class);
+        assertThat(form.schedule.zone.getValue()).isEqualTo("UTC");
+
+        form.title.setValue("In UTC");
+        form.candidateName.setValue("Robin");
+        form.scenarioPicker.setValue(form.scenarioPicker.getListDataView().getItems().findFirst().orElseThrow());
+        form.schedule.start.setValue(tomorrowAtThree(ZoneId.of("UTC")));
+        _click(form.create);
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(when()).contains(", 15:00 ").contains("(UTC)");
+    }
+
+    @Test
     void a_start_in_the_past_or_a_plain_http_link_is_refused_on_its_field_and_creates_nothing() {
         browserZone(BERLIN);
         login(panel.lead(), "INTERVIEWER");
