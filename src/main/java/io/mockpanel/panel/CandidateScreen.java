@@ -12,12 +12,18 @@ import org.jspecify.annotations.Nullable;
  * Everything a candidate's browser may receive: only what the panel pushed, of the scenario
  * pushed last. Nothing else of the agenda, and never notes, tags or scores.
  *
- * @param questions the pushed questions of the scenario, in the order pushed; the last is the newest
+ * @param schedule when the session is planned to start (the waiting room shows it); null if not scheduled
+ * @param call     the video call's link, shown in the waiting room and the room; null without one
  */
 @org.springframework.modulith.NamedInterface("api")
-public record CandidateScreen(String candidateName, SessionState state, @Nullable Scenario scenario, long lastSeq) {
+public record CandidateScreen(String candidateName, SessionState state, @Nullable Scenario scenario, long lastSeq,
+        @Nullable SessionSchedule schedule, @Nullable MeetingLink call) {
 
-    /** The part of the current scenario that was pushed. */
+    /**
+     * The part of the current scenario that was pushed.
+     *
+     * @param questions the pushed questions of the scenario, in the order pushed; the last is the newest
+     */
     public record Scenario(int index, String title, String level, int durationMinutes, @Nullable String situation,
             List<String> keyChallenges, List<Question> questions, TimerState timer, Instant asOf) {
 
@@ -55,7 +61,8 @@ public record CandidateScreen(String candidateName, SessionState state, @Nullabl
     static CandidateScreen build(String candidateName, List<ScenarioContent> agenda, LiveSession live, Instant now) {
         Optional<PromptRef> current = live.current();
         if (current.isEmpty()) {
-            return new CandidateScreen(candidateName, live.state(), null, live.lastSeq());
+            return new CandidateScreen(candidateName, live.state(), null, live.lastSeq(),
+                    live.schedule().orElse(null), live.meetingLink().orElse(null));
         }
         int index = current.get().scenario();
         ScenarioContent content = agenda.get(index);
@@ -75,6 +82,6 @@ public record CandidateScreen(String candidateName, SessionState state, @Nullabl
         return new CandidateScreen(candidateName, live.state(), new Scenario(index, content.title(),
                 content.level(), content.durationMinutes(), situation ? content.situation() : null,
                 challenges ? content.keyChallenges() : List.of(), questions, live.timer(index, now), now),
-                live.lastSeq());
+                live.lastSeq(), live.schedule().orElse(null), live.meetingLink().orElse(null));
     }
 }

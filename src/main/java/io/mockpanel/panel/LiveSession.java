@@ -50,6 +50,8 @@ public final class LiveSession {
     private final Map<Integer, TimerClock> timers = new HashMap<>();
     private final List<SessionEvent> clarifications = new ArrayList<>();
     private final java.util.Set<Integer> revealed = new java.util.HashSet<>();
+    private @Nullable SessionSchedule schedule;
+    private @Nullable MeetingLink meetingLink;
 
     /** Running intervals of one scenario's countdown. */
     private static final class TimerClock {
@@ -114,6 +116,10 @@ public final class LiveSession {
             }
             case ClarificationRequested request -> clarifications.add(event);
             case SessionEvents.ScoresRevealed reveal -> revealed.add(reveal.scenario());
+            case SessionEvents.SessionScheduled scheduled -> schedule = new SessionSchedule(scheduled.startsAt(),
+                    java.time.ZoneId.of(scheduled.timeZone()), scheduled.plannedMinutes());
+            case SessionEvents.MeetingLinkChanged link -> meetingLink = link.url() == null ? null
+                    : new MeetingLink(link.url());
             default -> {
                 // other events do not change this state
             }
@@ -136,6 +142,16 @@ public final class LiveSession {
     /** The session's state as of the last applied event. */
     public SessionState state() {
         return state;
+    }
+
+    /** When the session is planned to start, as last set; empty while not scheduled. */
+    public Optional<SessionSchedule> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    /** The video call's link, as last set; empty without one. */
+    public Optional<MeetingLink> meetingLink() {
+        return Optional.ofNullable(meetingLink);
     }
 
     public Optional<Instant> startedAt() {

@@ -60,7 +60,10 @@ public class PanelSessionService {
         this.queries = queries;
     }
 
-    /** Creates a scheduled session led by the current interviewer, with a snapshot of each scenario. */
+    /**
+     * Creates a session led by the current interviewer, with a snapshot of each scenario, and, when
+     * given, its start and its call link (checked first: a bad one creates nothing).
+     */
     @PreAuthorize("hasRole('" + AppRoles.INTERVIEWER + "')")
     @Transactional
     public long create(NewSession request) {
@@ -86,17 +89,28 @@ public class PanelSessionService {
                             + "pick the agenda again."))
                     .content());
         }
+        // Checked before anything is written, so that a bad start or link saves nothing.
+        Instant now = clock.instant();
+        SessionSchedule schedule = request.schedule() == null ? null
+                : ScheduleRules.check(request.schedule(), agenda.stream().mapToInt(ScenarioContent::durationMinutes)
+                        .sum(), now);
+        MeetingLink meetingLink = MeetingLink.parse(request.meetingUrl()).orElse(null);
         var panelists = new LinkedHashSet<>(request.panelists());
         panelists.remove(lead);
         var observers = new LinkedHashSet<>(request.observers());
         checkActive(panelists, "INTERVIEWER", "a co-panelist");
         checkActive(observers, "COACH", "an observing coach");
 
-        Instant now = clock.instant();
         long person = candidates.forSession(candidate, email, now);
         long id = jdbc.sql("insert into panel_session (title, candidate_name, candidate_email, candidate_id, "
-                        + "lead_username, state, created_at) values (?, ?, ?, ?, ?, 'SCHEDULED', ?) returning id")
-                .params(title, candidate, email, person, lead, at(now)).query(Long.class).single();
+                        + "lead_username, state, created_at, starts_at, time_zone, planned_minutes, meeting_url) "
+                        + "values (?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?) returning id")
+                .params(title, candidate, email, person, lead, at(now),
+                        schedule == null ? null : at(schedule.startsAt()),
+                        schedule == null ? null : schedule.timeZone().getId(),
+                        schedule == null ? null : schedule.plannedMinutes(),
+                        meetingLink == null ? null : meetingLink.url())
+                .query(Long.class).single();
         addMember(id, lead, SessionRole.LEAD);
         panelists.forEach(username -> addMember(id, username, SessionRole.PANELIST));
         observers.forEach(username -> addMember(id, username, SessionRole.OBSERVER));
@@ -108,6 +122,12 @@ public class PanelSessionService {
                     .update();
         }
         events.append(id, new SessionEvents.SessionCreated(title), lead);
+        if (schedule != null) {
+            events.append(id, SessionScheduling.scheduled(schedule), lead);
+        }
+        if (meetingLink != null) {
+            events.append(id, new SessionEvents.MeetingLinkChanged(meetingLink.url()), lead);
+        }
         return id;
     }
 

@@ -75,6 +75,26 @@ public final class SessionEvents {
         public static final String TYPE = "SESSION_CANCELLED";
     }
 
+    /**
+     * The lead set or changed when the session starts: at creation, and for every reschedule. The
+     * start is an instant; {@code timeZone} is the IANA zone the lead picked it in. The candidate's
+     * waiting room shows it.
+     */
+    @org.springframework.modulith.NamedInterface("api")
+    public record SessionScheduled(Instant startsAt, String timeZone, int plannedMinutes) implements CandidateVisible {
+        public static final String TYPE = "SESSION_SCHEDULED";
+    }
+
+    /**
+     * The lead set, changed ({@code url}) or removed ({@code null}) the video call's link. The link is
+     * in the payload because every reader of the log may see it anyway: the panel in the console and
+     * the candidate in the room.
+     */
+    @org.springframework.modulith.NamedInterface("api")
+    public record MeetingLinkChanged(@Nullable String url) implements CandidateVisible {
+        public static final String TYPE = "MEETING_LINK_CHANGED";
+    }
+
     // --- what the candidate sees ---------------------------------------------------------------------
 
     /** An item pushed to the candidate's screen. */

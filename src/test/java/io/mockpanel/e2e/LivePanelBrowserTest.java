@@ -53,7 +53,7 @@ class LivePanelBrowserTest {
         leadPage.waitForLoadState(LoadState.NETWORKIDLE);
         leadPage.locator("vaadin-text-field").nth(0).locator("input").fill("Browser panel " + suffix);
         leadPage.locator("vaadin-text-field").nth(1).locator("input").fill("Casey Candidate");
-        leadPage.locator("vaadin-combo-box input").click();
+        leadPage.locator("#scenario-picker input").click();
         leadPage.keyboard().type("Crisis");
         leadPage.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Crisis")).first().click();

@@ -192,7 +192,7 @@ class PostgresRestartTest {
         page.waitForLoadState(LoadState.NETWORKIDLE);
         page.locator("vaadin-text-field").nth(0).locator("input").fill(title);
         page.locator("vaadin-text-field").nth(1).locator("input").fill("Casey Candidate");
-        page.locator("vaadin-combo-box input").click();
+        page.locator("#scenario-picker input").click();
         page.keyboard().type("Crisis");
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Crisis")).first().click();
         page.locator("#agenda-list").getByText("Crisis Management").waitFor();

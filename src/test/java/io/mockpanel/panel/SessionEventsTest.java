@@ -22,6 +22,9 @@ class SessionEventsTest {
     private static final List<Payload> ONE_OF_EACH = List.of(
             new SessionEvents.SessionCreated("Panel"), new SessionEvents.SessionStarted(),
             new SessionEvents.SessionEnded(), new SessionEvents.SessionCancelled(),
+            new SessionEvents.SessionScheduled(AT, "Europe/Berlin", 90),
+            new SessionEvents.MeetingLinkChanged("https://meet.google.com/abc-defg-hij"),
+            new SessionEvents.MeetingLinkChanged(null),
             SessionEvents.PromptPushed.of(PromptRef.question(1, 2, 3)), new SessionEvents.TimerStarted(1),
             new SessionEvents.TimerPaused(1), new SessionEvents.TimerExtended(1, 5),
             new SessionEvents.InviteIssued(AT), new SessionEvents.InviteRevoked(), new SessionEvents.InviteReleased(),
@@ -45,8 +48,9 @@ class SessionEventsTest {
                 "TIMER_EXTENDED", "QUESTION_COVERED", "INVITE_ISSUED", "INVITE_REVOKED", "INVITE_RELEASED",
                 "CANDIDATE_JOINED", "CLARIFICATION_REQUESTED", "NOTE_SAVED", "TAG_ADDED", "SCORE_DRAFT_SAVED",
                 "SCORE_SUBMITTED", "SCORES_REVEALED", "CONSENSUS_RECORDED", "PRESENCE_CHANGED", "VERDICT_RECORDED",
-                "COACHING_NOTE_SAVED", "COACHING_NOTE_DELETED");
-        assertThat(ONE_OF_EACH).extracting(Payload::type).doesNotHaveDuplicates()
+                "COACHING_NOTE_SAVED", "COACHING_NOTE_DELETED", "SESSION_SCHEDULED", "MEETING_LINK_CHANGED");
+        assertThat(ONE_OF_EACH.stream().filter(p -> !p.equals(new SessionEvents.MeetingLinkChanged(null))).toList())
+                .extracting(Payload::type).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(SessionEventTypes.types());
     }
 
@@ -103,7 +107,7 @@ class SessionEventsTest {
 
         assertThat(wakeTheRoom).containsExactlyInAnyOrder("SESSION_STARTED", "SESSION_ENDED", "SESSION_CANCELLED",
                 "PROMPT_PUSHED", "TIMER_STARTED", "TIMER_PAUSED", "TIMER_EXTENDED", "INVITE_ISSUED",
-                "INVITE_REVOKED", "INVITE_RELEASED");
+                "INVITE_REVOKED", "INVITE_RELEASED", "SESSION_SCHEDULED", "MEETING_LINK_CHANGED");
         assertThat(SessionEventTypes.candidateMaySee("NOTE_SAVED")).isFalse();
         assertThat(SessionEventTypes.candidateMaySee("PROMPT_PUSHED")).isTrue();
     }

@@ -76,6 +76,8 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
     final Countdown countdown = content.countdown;
     final Span timerLabel = content.timerLabel;
     private final Span name = new Span();
+    /** When the panel starts and the video call's link. */
+    final RoomCall call = new RoomCall();
     private @Nullable LiveConnection connection;
 
     CandidateRoomView(CandidateRoomService room, InviteService invites, PresenceService presence,
@@ -135,7 +137,7 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         name.addClassName("room-name");
         var header = new Header(brand, name);
         header.addClassName("room-header");
-        add(header, announcer, content, starCard());
+        add(header, call, announcer, content, starCard());
         render();
     }
 
@@ -177,6 +179,7 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         }
         name.setText(screen.candidateName());
         clarify.setEnabled(screen.state() == SessionState.LIVE);
+        call.show(screen);
         content.show(screen).ifPresent(announcer::setText);
     }
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -17,16 +18,25 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.mockpanel.base.ui.Badge;
 import io.mockpanel.panel.PanelSessionService;
 import io.mockpanel.panel.SessionRole;
+import io.mockpanel.panel.SessionSchedule;
 import io.mockpanel.panel.SessionState;
 import io.mockpanel.panel.SessionSummary;
 import io.mockpanel.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 
-/** The sessions the user leads, sits on or observes: live ones first, each with its next action. */
+/**
+ * The sessions the user leads, sits on or observes, as an agenda: live now, then upcoming (soonest
+ * first, "in 2 h"), then not scheduled, then past; each with its next action. Times are in the
+ * viewer's browser zone, named; a session whose start has passed without it starting is flagged for
+ * its lead.
+ */
 @Route("sessions")
 @PageTitle("My sessions")
 @Menu(title = "My sessions", order = 0, icon = "vaadin:calendar-user")
@@ -34,12 +44,35 @@ import java.util.List;
 class MySessionsView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-            FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+            FormatStyle.SHORT);
+
+    /** The agenda's groups, in the order shown. */
+    enum Group {
+        LIVE("Live now"), UPCOMING("Upcoming"), UNSCHEDULED("Not scheduled"), PAST("Past");
+
+        final String heading;
+
+        Group(String heading) {
+            this.heading = heading;
+        }
+
+        static Group of(SessionSummary summary) {
+            return switch (summary.state()) {
+                case LIVE -> LIVE;
+                case SCHEDULED -> summary.schedule() == null ? UNSCHEDULED : UPCOMING;
+                case COMPLETED, CANCELLED -> PAST;
+            };
+        }
+    }
 
     final Div cards = new Div();
+    private final Instant now;
+    private final ZoneId viewerZone;
 
-    MySessionsView(PanelSessionService sessions, AuthenticationContext authentication) {
+    MySessionsView(PanelSessionService sessions, AuthenticationContext authentication, Clock clock) {
         addClassName("sessions-view");
+        now = clock.instant();
+        viewerZone = BrowserZone.current(ZoneId.systemDefault());
         var toolbar = new FlexLayout();
         toolbar.addClassName("library-actions");
         List<SessionSummary> mine = sessions.mySessions();
@@ -55,7 +88,18 @@ class MySessionsView extends VerticalLayout {
         }
         cards.addClassName("scenario-cards");
         cards.setId("session-cards");
-        mine.forEach(summary -> cards.add(card(summary)));
+        Group shown = null;
+        for (SessionSummary summary : mine) {
+            Group group = Group.of(summary);
+            if (group != shown) {
+                var heading = new H3(group.heading);
+                heading.addClassName("agenda-heading");
+                heading.setId("agenda-" + group.name().toLowerCase(java.util.Locale.ROOT));
+                cards.add(heading);
+                shown = group;
+            }
+            cards.add(card(summary));
+        }
         if (mine.isEmpty()) {
             var empty = new Paragraph(authentication.hasRole(AppRoles.INTERVIEWER)
                     ? "No sessions yet. Create one with New session: pick the scenarios, invite co-panelists, "
@@ -67,7 +111,7 @@ class MySessionsView extends VerticalLayout {
         add(toolbar, cards);
     }
 
-    private static Card card(SessionSummary summary) {
+    private Card card(SessionSummary summary) {
         var card = new Card();
         card.addClassName("scenario-card");
         var title = new Span(summary.title());
@@ -80,8 +124,31 @@ class MySessionsView extends VerticalLayout {
                         "contrast"));
         badges.addClassName("badges");
         card.add(badges);
+        SessionSchedule schedule = summary.schedule();
+        if (schedule != null && summary.state() == SessionState.SCHEDULED) {
+            ZoneId zone = BrowserZone.current(schedule.timeZone());
+            boolean late = schedule.startsAt().isBefore(now);
+            // A late one says how late in its flag; the line keeps the planned time.
+            var when = new Div(new Span(WhenText.schedule(schedule, zone)));
+            if (!late) {
+                var relative = new Span(WhenText.relative(schedule.startsAt(), now, zone));
+                relative.addClassName("session-when-relative");
+                when.addComponentAsFirst(new Span(" · "));
+                when.addComponentAsFirst(relative);
+            }
+            when.addClassName("session-when");
+            card.add(when);
+            if (late) {
+                String howLate = WhenText.span(Duration.between(schedule.startsAt(), now));
+                var flag = summary.myRole() == SessionRole.LEAD
+                        ? Badge.of("Should have started " + howLate + " ago", "error")
+                        : Badge.of("Due " + howLate + " ago", "contrast");
+                flag.addClassName("overdue");
+                badges.add(flag);
+            }
+        }
         var meta = new Span("Led by " + summary.leadName() + " · created "
-                + WHEN.format(summary.createdAt()));
+                + WHEN.withZone(viewerZone).format(summary.createdAt()));
         meta.addClassName("scenario-card-counts");
         card.add(meta);
         boolean over = summary.state() == SessionState.COMPLETED || summary.state() == SessionState.CANCELLED;

@@ -19,8 +19,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.mockpanel.panel.MeetingLink;
 import io.mockpanel.panel.NewSession;
 import io.mockpanel.panel.PanelSessionService;
+import io.mockpanel.panel.ScheduleException;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.scenario.ScenarioFilter;
 import io.mockpanel.scenario.ScenarioService;
@@ -31,6 +33,7 @@ import io.mockpanel.security.AppRoles;
 import io.mockpanel.security.CurrentUser;
 import io.mockpanel.security.Person;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +49,9 @@ class NewSessionView extends VerticalLayout {
     final ComboBox<ScenarioSummary> scenarioPicker = new ComboBox<>("Add a scenario to the agenda");
     final MultiSelectComboBox<Person> panelists = new MultiSelectComboBox<>("Co-panelists");
     final MultiSelectComboBox<Person> observers = new MultiSelectComboBox<>("Observing coaches");
+    /** When it starts (optional here: a session can be scheduled later from its console). */
+    final ScheduleFields schedule;
+    final TextField meetingUrl = new TextField("Video call link (optional)");
     final Button create = new Button("Create session");
     final Div error = new Div();
 
@@ -54,9 +60,15 @@ class NewSessionView extends VerticalLayout {
     private final Paragraph agendaHint = new Paragraph("No scenario yet: add one or more from the library above.");
     private final PanelSessionService sessions;
 
-    NewSessionView(PanelSessionService sessions, ScenarioService scenarios, AccountService accounts) {
+    NewSessionView(PanelSessionService sessions, ScenarioService scenarios, AccountService accounts, Clock clock) {
         this.sessions = sessions;
         addClassName("new-session-view");
+        schedule = new ScheduleFields(BrowserZone.current(BrowserZone.UTC), clock.instant());
+        schedule.start.setHelperText("Optional: leave empty to schedule it later");
+        meetingUrl.setId("meeting-url");
+        meetingUrl.setMaxLength(MeetingLink.MAX_LENGTH);
+        meetingUrl.setPlaceholder("https://zoom.us/j/… or https://meet.google.com/…");
+        meetingUrl.setHelperText("Zoom, Google Meet, Teams or any https link; the candidate gets it too");
 
         title.setRequired(true);
         title.setMaxLength(200);
@@ -67,6 +79,7 @@ class NewSessionView extends VerticalLayout {
         scenarioPicker.setItems(scenarios.search(ScenarioFilter.ALL));
         scenarioPicker.setItemLabelGenerator(s -> s.title() + " (" + s.durationMinutes() + " min)");
         scenarioPicker.setPlaceholder("Search the library");
+        scenarioPicker.setId("scenario-picker");
         scenarioPicker.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 agenda.add(e.getValue());
@@ -82,9 +95,11 @@ class NewSessionView extends VerticalLayout {
         observers.setItems(accounts.activePeople(AccountRole.COACH));
         observers.setItemLabelGenerator(Person::displayName);
 
-        var form = new FormLayout(title, candidateName, candidateEmail, panelists, observers);
+        var form = new FormLayout(title, candidateName, candidateEmail, panelists, observers, schedule.start,
+                schedule.zone, schedule.minutes, meetingUrl);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("640px", 2));
         form.setColspan(title, 2);
+        form.setColspan(meetingUrl, 2);
 
         agendaList.addClassName("agenda-list");
         agendaList.setId("agenda-list");
@@ -111,13 +126,21 @@ class NewSessionView extends VerticalLayout {
 
     void submit() {
         error.setVisible(false);
+        schedule.clearErrors();
+        meetingUrl.setInvalid(false);
         try {
             long id = sessions.create(new NewSession(title.getValue(), candidateName.getValue(),
                     candidateEmail.getValue(), agenda.stream().map(ScenarioSummary::id).toList(),
                     panelists.getSelectedItems().stream().map(Person::username).toList(),
-                    observers.getSelectedItems().stream().map(Person::username).toList()));
+                    observers.getSelectedItems().stream().map(Person::username).toList(),
+                    schedule.hasStart() ? schedule.value() : null, meetingUrl.getValue()));
             getUI().ifPresent(ui -> ui.navigate(SessionView.class,
                     new RouteParameters(SessionView.ID_PARAMETER, String.valueOf(id))));
+        } catch (ScheduleException e) {
+            if (!schedule.showError(e)) {
+                meetingUrl.setErrorMessage(e.getMessage());
+                meetingUrl.setInvalid(true);
+            }
         } catch (SessionException e) {
             error.setText(e.getMessage());
             error.setVisible(true);
@@ -128,6 +151,7 @@ class NewSessionView extends VerticalLayout {
         agendaList.removeAll();
         agendaHint.setVisible(agenda.isEmpty());
         if (agenda.isEmpty()) {
+            schedule.agendaTotal(0);
             return;
         }
         int total = 0;
@@ -151,6 +175,7 @@ class NewSessionView extends VerticalLayout {
             item.addClassName("agenda-item");
             agendaList.add(item);
         }
+        schedule.agendaTotal(total);
         var totalItem = new Span("Total: " + total + " minutes");
         totalItem.addClassName("scenario-card-counts");
         agendaList.add(totalItem);

@@ -98,6 +98,11 @@ final class SessionHeader extends Div {
         add(line, presence, buttons);
     }
 
+    /** Puts {@code part} (the schedule line) right after the title and state. */
+    void addAfterTitle(com.vaadin.flow.component.Component part) {
+        addComponentAtIndex(1, part);
+    }
+
     void showState(SessionState state) {
         stateBadge.setText(state.label());
         stateBadge.getElement().getThemeList().clear();

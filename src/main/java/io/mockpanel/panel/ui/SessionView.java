@@ -30,11 +30,13 @@ import io.mockpanel.panel.SessionCursor;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.panel.SessionRole;
+import io.mockpanel.panel.SessionScheduling;
 import io.mockpanel.panel.SessionState;
 import io.mockpanel.panel.SessionTimeline;
 import io.mockpanel.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,6 +66,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     private static final Set<Class<? extends SessionEvents.Payload>> INVITE = Set.of(
             SessionEvents.InviteIssued.class, SessionEvents.InviteRevoked.class, SessionEvents.InviteReleased.class,
             SessionEvents.CandidateJoined.class);
+    private static final Set<Class<? extends SessionEvents.Payload>> SCHEDULE = Set.of(
+            SessionEvents.SessionScheduled.class, SessionEvents.MeetingLinkChanged.class);
     /** Events that change what the agenda, the timer or the mirror show. */
     private static final Set<Class<? extends SessionEvents.Payload>> STAGE = Set.of(
             SessionEvents.PromptPushed.class, SessionEvents.TimerStarted.class, SessionEvents.TimerPaused.class,
@@ -71,6 +75,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
             SessionEvents.SessionEnded.class, SessionEvents.SessionCancelled.class);
 
     private final PanelSessionService sessions;
+    private final SessionScheduling scheduling;
     private final SessionTimeline timeline;
     private final LiveControlService control;
     private final InviteService invites;
@@ -93,11 +98,13 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     @Nullable AgendaPane agenda;
     @Nullable SeePane see;
     @Nullable Workspace workspace;
+    @Nullable ScheduleLine scheduleLine;
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
             InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes,
-            List<ConsoleSection> sections, Clock clock, PublicUrl publicUrl) {
+            List<ConsoleSection> sections, Clock clock, PublicUrl publicUrl, SessionScheduling scheduling) {
         this.sessions = sessions;
+        this.scheduling = scheduling;
         this.timeline = timeline;
         this.control = control;
         this.invites = invites;
@@ -177,6 +184,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
                 () -> act(() -> sessions.end(sessionId)), () -> act(() -> sessions.cancel(sessionId)));
         header.shortcuts.addClickListener(e -> showShortcuts());
         header.review.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(reviewRoute(sessionId))));
+        scheduleLine = new ScheduleLine(myRole == SessionRole.LEAD, this::openScheduleDialog, this::openMeetingLinkDialog);
+        header.addAfterTitle(scheduleLine);
         agenda = new AgendaPane(s.agenda(), panel, () -> act(() -> control.pushNext(sessionId)
                 .ifPresentOrElse(ref -> { }, () -> Notifications.info("Everything on the agenda has been pushed."))),
                 ref -> act(() -> control.push(sessionId, ref)),
@@ -204,6 +213,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         add(header, workspace);
         showStage();
         showInvite();
+        scheduleLine.show(liveFeed.live());
         see.showClarifications(liveFeed.live().clarifications());
     }
 
@@ -218,6 +228,9 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         }
         if (kinds.stream().anyMatch(STAGE::contains)) {
             showStage();
+        }
+        if (kinds.stream().anyMatch(kind -> SCHEDULE.contains(kind) || LIFECYCLE.contains(kind))) {
+            scheduleLine.show(feed.live());
         }
         if (kinds.contains(SessionEvents.PresenceChanged.class)) {
             showPresence();
@@ -252,6 +265,19 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     private void everyFewSeconds() {
         showPresence();
         see.showPacing(feed.live());
+    }
+
+    /** The lead picks the start in their browser's zone, else in the session's. */
+    void openScheduleDialog() {
+        var current = feed.live().schedule().orElse(null);
+        ZoneId leadZone = BrowserZone.current(current == null ? BrowserZone.UTC : current.timeZone());
+        int agendaMinutes = session.agenda().stream().mapToInt(io.mockpanel.scenario.ScenarioContent::durationMinutes)
+                .sum();
+        new ScheduleDialog(scheduling, sessionId, current, agendaMinutes, leadZone, clock, feed::catchUp).open();
+    }
+
+    void openMeetingLinkDialog() {
+        new MeetingLinkDialog(scheduling, sessionId, feed.live().meetingLink().orElse(null), feed::catchUp).open();
     }
 
     @ClientCallable
