@@ -117,7 +117,8 @@ class SchedulingBrowserTest {
             lead.navigate(base() + "sessions");
             lead.locator("#session-cards .scenario-card").first().waitFor();
             lead.waitForLoadState(LoadState.NETWORKIDLE);
-            assertThat(lead.locator("#session-cards").innerText()).contains("Should have started 12 min ago")
+            // 12½ minutes late when set; a slow machine may take a minute or two to get here
+            assertThat(lead.locator("#session-cards").innerText()).containsPattern("Should have started 1[2-4] min ago")
                     .contains("(Europe/Berlin)").contains("tomorrow 15:00");
             assertThat(overflow(lead, "x")).as("My sessions at %s: no sideways scrolling", label)
                     .isLessThanOrEqualTo(0);
