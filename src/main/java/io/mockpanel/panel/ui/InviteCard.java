@@ -42,10 +42,6 @@ class InviteCard extends Div {
     final @Nullable Checkbox byMail;
     final InvitationMailList mails;
 
-    InviteCard(InviteService invites, long sessionId, String baseUrl) {
-        this(invites, sessionId, baseUrl, null);
-    }
-
     InviteCard(InviteService invites, long sessionId, String baseUrl, @Nullable String candidateEmail) {
         this.invites = invites;
         this.sessionId = sessionId;
