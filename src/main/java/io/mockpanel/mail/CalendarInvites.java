@@ -79,11 +79,17 @@ final class CalendarInvites {
         attendee.add(Role.REQ_PARTICIPANT).add(PartStat.NEEDS_ACTION).add(Rsvp.FALSE);
         event.add(attendee);
         if (!invitation.cancelled()) {
-            URI where = invitation.meetingLink() != null ? invitation.meetingLink() : invitation.joinLink();
-            event.add(new Location(where.toASCIIString()));
-            event.add(new Url(invitation.joinLink()));
+            URI join = invitation.joinLink();
+            URI where = invitation.meetingLink() != null ? invitation.meetingLink() : join;
+            if (where != null) {
+                event.add(new Location(where.toASCIIString()));
+            }
+            if (join != null) {
+                event.add(new Url(join));
+            }
             String link = invitation.audience() == Invitation.Audience.CANDIDATE ? "Join the panel: " : "Console: ";
-            String description = link + invitation.joinLink().toASCIIString()
+            // Without a link (an update written after the candidate's link was issued), their earlier one stands.
+            String description = (join == null ? link + "the link from your invitation" : link + join.toASCIIString())
                     + (invitation.meetingLink() == null ? "" : "\nCall: " + invitation.meetingLink().toASCIIString());
             event.add(new Description(description));
         }

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param start       when it starts
  * @param length      how long it is planned to last
  * @param zone        the zone the recipient sees the time in (theirs when known, else the session's)
- * @param joinLink    the candidate's join link, or the console link for the panel; http(s) only
+ * @param joinLink    the candidate's join link, or the console link for the panel; http(s) only. Null
+ *                    in a candidate's update, reminder or cancellation written after the link was issued:
+ *                    only its hash is kept, so the mail points to the link of the earlier invitation
  * @param meetingLink the video call, or null; http(s) only
  * @param recipient   who gets it
  * @param organiser   the lead, as the calendar entry's organiser
@@ -27,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param requestedBy the account that asked for the mail (rate limited), or null when the app sends it
  */
 public record Invitation(long sessionId, Audience audience, String title, Instant start, Duration length, ZoneId zone,
-        URI joinLink, @Nullable URI meetingLink, MailAddress recipient, MailAddress organiser, int sequence,
+        @Nullable URI joinLink, @Nullable URI meetingLink, MailAddress recipient, MailAddress organiser, int sequence,
         boolean cancelled, @Nullable String requestedBy) {
 
     /** Who the invitation is for: it decides the link's meaning and the words around it. */
@@ -46,7 +48,9 @@ public record Invitation(long sessionId, Audience audience, String title, Instan
         if (sequence < 0) {
             throw new IllegalArgumentException("An invitation's sequence starts at 0.");
         }
-        requireWebLink(joinLink, "join link");
+        if (joinLink != null) {
+            requireWebLink(joinLink, "join link");
+        }
         if (meetingLink != null) {
             requireWebLink(meetingLink, "meeting link");
         }

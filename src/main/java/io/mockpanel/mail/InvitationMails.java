@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,8 +65,8 @@ public class InvitationMails {
                         + "opens your room in the browser, where you can wait a few minutes before the start."
                 : "Open the console a few minutes early to see the agenda; sign in with your mockpanel account. "
                         + "The candidate gets their own link.");
-        body.link(candidate ? "Join the panel" : "Open the console", invitation.joinLink());
-        if (candidate) {
+        body.joinLink(candidate, invitation.joinLink());
+        if (candidate && invitation.joinLink() != null) {
             body.paragraph("This link is yours alone: please do not forward it. If you get a newer invitation, "
                     + "only its link works.");
         }
@@ -89,7 +90,7 @@ public class InvitationMails {
         body.greet(invitation.recipient());
         body.paragraph(invitation.title() + " starts soon.");
         body.when(when(invitation), invitation.length());
-        body.link(candidate ? "Join the panel" : "Open the console", invitation.joinLink());
+        body.joinLink(candidate, invitation.joinLink());
         if (invitation.meetingLink() != null) {
             body.link("Open the call", invitation.meetingLink());
         }
@@ -110,6 +111,14 @@ public class InvitationMails {
         return new OutgoingMail(invitation.sessionId(), MailKind.CANCELLATION, invitation.recipient(), subject,
                 body.text(), body.html(subject), calendar.cancel(invitation),
                 dedupeKey(invitation, MailKind.CANCELLATION), null, invitation.requestedBy());
+    }
+
+    /**
+     * The organiser of a session's invitations: this app's sender address with the lead's name
+     * (accounts have no e-mail address of their own), so that a reply reaches a real mailbox.
+     */
+    public MailAddress organiser(String leadName) {
+        return MailAddress.of(properties.from(), leadName.isBlank() ? properties.fromName() : leadName);
     }
 
     /** The calendar object alone (REQUEST, or CANCEL when cancelled). */
@@ -192,6 +201,17 @@ public class InvitationMails {
                             + "background:#1a56db;color:#ffffff;border-radius:6px;text-decoration:none\">")
                     .append(htmlEscape(label)).append("</a><br><span style=\"font-size:12px;color:#555\">")
                     .append(htmlEscape(href)).append("</span></p>\n");
+        }
+
+        /** The join (or console) link; without one, where to find the link the recipient already has. */
+        void joinLink(boolean candidate, @Nullable URI link) {
+            if (link != null) {
+                link(candidate ? "Join the panel" : "Open the console", link);
+            } else {
+                paragraph(candidate
+                        ? "Join with the link from your invitation: it still works. Only a newer link replaces it."
+                        : "Open the console from mockpanel, signed in with your account.");
+            }
         }
 
         void organiser(MailAddress organiser) {

@@ -9,6 +9,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import io.mockpanel.base.DisplayText;
+import io.mockpanel.base.PublicUrl;
+import io.mockpanel.mail.MailOutbox;
+import io.mockpanel.mail.MailStatus;
+import java.net.URI;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +40,16 @@ public class InviteService {
     private final SessionQueries queries;
     private final SessionEventLog events;
     private final RateLimits rateLimits;
+    private final SessionInvitations invitations;
+    private final MailOutbox outbox;
+    private final PublicUrl publicUrl;
 
     InviteService(JdbcClient jdbc, Clock clock, InviteProperties properties, PanelSessionService sessions,
-            SessionQueries queries, SessionEventLog events, RateLimits rateLimits) {
+            SessionQueries queries, SessionEventLog events, RateLimits rateLimits, SessionInvitations invitations,
+            MailOutbox outbox, PublicUrl publicUrl) {
+        this.invitations = invitations;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -51,7 +63,21 @@ public class InviteService {
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
     @Transactional
     public IssuedInvite issue(long sessionId) {
+        return issue(sessionId, false);
+    }
+
+    /**
+     * Issues a new link and, with {@code byMail}, queues the candidate's invitation carrying it in the
+     * same transaction (the token exists only now). Refused before anything is written when the
+     * session has no start or the candidate no e-mail address.
+     */
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional
+    public IssuedInvite issue(long sessionId, boolean byMail) {
         sessions.requireLead(sessionId);
+        if (byMail) {
+            invitations.requireMailable(sessionId);
+        }
         SessionState state = queries.load(sessionId).orElseThrow().state();
         if (state == SessionState.COMPLETED || state == SessionState.CANCELLED) {
             throw new SessionException("This session has ended; there is nobody to invite any more.");
@@ -67,7 +93,11 @@ public class InviteService {
                     bound_browser_hash = null, bound_at = null, candidate_grant = null""")
                 .params(sessionId, InviteTokens.hash(token), at(now), at(expires)).update();
         events.append(sessionId, new SessionEvents.InviteIssued(expires), PanelSessionService.me());
-        return new IssuedInvite(token, expires);
+        IssuedInvite invite = new IssuedInvite(token, expires);
+        if (byMail) {
+            invitations.inviteCandidate(sessionId, URI.create(publicUrl.link(invite.path())));
+        }
+        return invite;
     }
 
     /** Ends the link: it no longer opens the room, and a candidate who joined with it is out at once. */
@@ -99,6 +129,22 @@ public class InviteService {
             throw new SessionException("The invite link is not bound to any browser.");
         }
         events.append(sessionId, new SessionEvents.InviteReleased(), PanelSessionService.me());
+    }
+
+    /** The session's mails and where each is (queued, sent, failed with the reason); the lead's only. */
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional(readOnly = true)
+    public List<MailStatus> mails(long sessionId) {
+        sessions.requireLead(sessionId);
+        return outbox.statesOf(sessionId);
+    }
+
+    /** Sends a failed mail of the session again; the lead's only. */
+    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
+    @Transactional
+    public boolean retryMail(long sessionId, long mailId) {
+        sessions.requireLead(sessionId);
+        return outbox.retry(sessionId, mailId);
     }
 
     @PreAuthorize(PanelSessionService.MEMBERS_ROLES)

@@ -45,10 +45,12 @@ public class PanelSessionService {
     private final SessionMembership membership;
     private final SessionAgendas agendas;
     private final SessionQueries queries;
+    private final SessionInvitations invitations;
 
     PanelSessionService(JdbcClient jdbc, JsonMapper json, Clock clock, ScenarioService scenarios,
             SessionEventLog events, CandidateRecords candidates, SessionMembership membership,
-            SessionAgendas agendas, SessionQueries queries) {
+            SessionAgendas agendas, SessionQueries queries, SessionInvitations invitations) {
+        this.invitations = invitations;
         this.candidates = candidates;
         this.jdbc = jdbc;
         this.json = json;
@@ -171,6 +173,7 @@ public class PanelSessionService {
             throw new SessionException("This session has already ended; it cannot be cancelled.");
         }
         events.append(sessionId, new SessionEvents.SessionCancelled(), me());
+        invitations.cancelled(sessionId);
     }
 
     /** The member's role in the session, if the current user is a member. */

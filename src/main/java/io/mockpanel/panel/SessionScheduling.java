@@ -27,9 +27,11 @@ public class SessionScheduling {
     private final SessionEventLog events;
     private final SessionMembership membership;
     private final SessionAgendas agendas;
+    private final SessionInvitations invitations;
 
     SessionScheduling(JdbcClient jdbc, Clock clock, SessionEventLog events, SessionMembership membership,
-            SessionAgendas agendas) {
+            SessionAgendas agendas, SessionInvitations invitations) {
+        this.invitations = invitations;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -72,6 +74,7 @@ public class SessionScheduling {
             throw new SessionException("This session has already started or ended; its start can no longer move.");
         }
         events.append(sessionId, scheduled(schedule), PanelSessionService.me());
+        invitations.rescheduled(sessionId);
         return schedule;
     }
 

@@ -2,6 +2,7 @@ package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import io.mockpanel.base.ui.Confirmation;
 import io.mockpanel.base.ui.Notifications;
+import io.mockpanel.mail.InvalidMailAddressException;
+import io.mockpanel.mail.MailRateLimitedException;
 import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.InviteStatus;
 import io.mockpanel.panel.IssuedInvite;
@@ -17,6 +20,7 @@ import io.mockpanel.panel.SessionException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lead's control of the candidate's invite link. The link is shown only right after it is
@@ -34,14 +38,29 @@ class InviteCard extends Div {
     /** The link just issued; kept on screen (it cannot be fetched again) until the next issue. */
     private final Div issued = new Div();
     private boolean candidateIn;
+    /** Send the next issued link by e-mail; only there when the candidate has an address. */
+    final @Nullable Checkbox byMail;
+    final InvitationMailList mails;
 
-    InviteCard(InviteService invites, long sessionId, String baseUrl) {
+    InviteCard(InviteService invites, long sessionId, String baseUrl, @Nullable String candidateEmail) {
         this.invites = invites;
         this.sessionId = sessionId;
         this.baseUrl = baseUrl;
         addClassName("area-card");
         addClassName("invite-card");
+        mails = new InvitationMailList(invites, sessionId);
+        if (candidateEmail != null && !candidateEmail.isBlank()) {
+            byMail = new Checkbox("Send the new link by e-mail to " + candidateEmail);
+            byMail.setId("invite-by-mail");
+            byMail.setValue(false);
+        } else {
+            byMail = null;
+        }
         add(new H3("Candidate invite link"), issued, body);
+        if (byMail != null) {
+            add(byMail);
+        }
+        add(mails);
         showStatus();
     }
 
@@ -83,9 +102,9 @@ class InviteCard extends Div {
             if (status.usable()) {
                 Confirmation.ask("confirm-reissue", "Issue a new link?", "The current link stops working at once"
                         + (status.bound() ? "; " + who + " leaves the room until they open the new link." : "."),
-                        "Issue a new link", () -> act(() -> showIssued(invites.issue(sessionId))));
+                        "Issue a new link", this::issue);
             } else {
-                act(() -> showIssued(invites.issue(sessionId)));
+                issue();
             }
         });
         issue.addThemeVariants(status.usable() ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_PRIMARY);
@@ -120,6 +139,17 @@ class InviteCard extends Div {
         return actions;
     }
 
+    private void issue() {
+        boolean send = byMail != null && byMail.getValue();
+        act(() -> {
+            showIssued(invites.issue(sessionId, send));
+            if (send) {
+                Notifications.success("Link issued; the e-mail to the candidate is on its way");
+                mails.refresh();
+            }
+        });
+    }
+
     private void showIssued(IssuedInvite invite) {
         showStatus();
         issued.removeAll();
@@ -146,7 +176,7 @@ class InviteCard extends Div {
     private void act(Runnable action) {
         try {
             action.run();
-        } catch (SessionException e) {
+        } catch (SessionException | InvalidMailAddressException | MailRateLimitedException e) {
             Notifications.error(e.getMessage());
             showStatus();
         }

@@ -197,7 +197,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
                 control.startTimer(sessionId, scenario);
             }
         }), scenario -> act(() -> control.extendTimer(sessionId, scenario, 5)));
-        see = new SeePane(timer, myRole == SessionRole.LEAD ? new InviteCard(invites, sessionId, publicUrl.base()) : null,
+        see = new SeePane(timer, myRole == SessionRole.LEAD ? new InviteCard(invites, sessionId, publicUrl.base(),
+                session.candidateEmail()) : null,
                 header.invite, clock);
 
         List<Workspace.Pane> panes = new ArrayList<>();
