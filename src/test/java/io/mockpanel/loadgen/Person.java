@@ -65,6 +65,7 @@ abstract class Person implements Runnable {
                         throw new IOException("push connection closed");
                     }
                     ui.heartbeatIfDue();
+                    ui.pollIfDue();
                     pause = act();
                 } catch (IOException | RuntimeException e) {
                     metrics.error(getClass().getSimpleName() + " of session " + panel.plan.sessionId() + ": " + e);

@@ -59,6 +59,7 @@ final class VaadinUi implements WebSocket.Listener {
     private volatile WebSocket webSocket;
     private volatile boolean closing;
     private volatile long lastHeartbeat = System.nanoTime();
+    private volatile long lastPoll = System.nanoTime();
 
     private record Arrived(JsonNode message, long nanos) {
     }
@@ -226,6 +227,18 @@ final class VaadinUi implements WebSocket.Listener {
 
     private URI uidlUri(String kind) {
         return browser.base.resolve("?v-r=" + kind + "&v-uiId=" + uiId);
+    }
+
+    /**
+     * Polls as Vaadin's client does for a UI with a poll interval (every live page asks for one every
+     * 15 s: its presence heartbeat and its catch-up by sequence ride on it).
+     */
+    void pollIfDue() throws IOException, InterruptedException {
+        if (System.nanoTime() - lastPoll < TimeUnit.SECONDS.toNanos(15)) {
+            return;
+        }
+        lastPoll = System.nanoTime();
+        send(event(1, "ui-poll", JSON.createObjectNode()));
     }
 
     /** Sends Vaadin's heartbeat when its interval (5 minutes by default) has passed. */

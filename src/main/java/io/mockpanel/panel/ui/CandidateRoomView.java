@@ -146,7 +146,7 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         if (state != null && connection == null) {
             // Woken only by what the room shows or acts on, never by the panel's notes and scores.
             connection = LiveConnection.open(attachEvent.getUI(), sessionId, presence, bus,
-                    SessionEventBus.Audience.CANDIDATE, this::render, this::checkAccess);
+                    SessionEventBus.Audience.CANDIDATE, this::render, this::everyFewSeconds);
             render();
         }
     }
@@ -183,7 +183,18 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
         content.show(screen).ifPresent(announcer::setText);
     }
 
-    /** The slow poll: a link can also end by expiring, which writes no event. */
+    /**
+     * The slow poll (every 15 s): a link can also end by expiring, which writes no event; and the
+     * room catches up by sequence, so a wake-up that never arrived (a hint lost between nodes, a
+     * task that could not be queued) leaves it stale for seconds, not for the rest of the session.
+     * With nothing new it costs one query and changes nothing on screen.
+     */
+    private void everyFewSeconds() {
+        checkAccess();
+        render();
+    }
+
+    /** A link can also end by expiring, which writes no event. */
     private void checkAccess() {
         if (state == null) {
             return;

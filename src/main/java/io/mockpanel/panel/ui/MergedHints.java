@@ -26,6 +26,11 @@ final class MergedHints {
                     });
                 } catch (UIDetachedException e) {
                     queued.set(false);
+                } catch (RuntimeException e) {
+                    // never leave the flag set when the task was not queued: every later hint
+                    // would be dropped and the screen would stop following its session
+                    queued.set(false);
+                    throw e;
                 }
             }
         };

@@ -264,6 +264,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     /** The slow poll: presence may go stale without an event, and the pacing cue moves with time. */
     private void everyFewSeconds() {
+        // a wake-up that never arrived leaves the console stale for one poll, not for the session
+        feed.catchUp();
         showPresence();
         see.showPacing(feed.live());
     }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
@@ -134,6 +136,18 @@ class CandidateRoomViewTest extends KaribuTest {
         assertThat(content(view)).doesNotContain(WAITING).doesNotContain("Key challenges")
                 .doesNotContain("Questions");
         assertThat(view.clarify.isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_push_whose_wake_up_has_not_come_shows_at_the_next_poll() {
+        CandidateRoomView view = openRoom();
+        push(PromptRef.of(0, PromptKind.SITUATION));
+
+        // No round trip: whatever task a wake-up queued has not run. The poll alone catches up.
+        UI ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+
+        assertThat(content(view)).contains(agenda.getFirst().situation()).doesNotContain(WAITING);
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -235,6 +237,21 @@ class SessionViewTest extends KaribuTest {
         // closing it by hand drops its rows again
         coachScenarios.getFirst().setOpened(false);
         assertThat(coachScenarios.getFirst().getContent().findAny()).isEmpty();
+    }
+
+    @Test
+    void a_push_whose_wake_up_has_not_come_shows_at_the_next_poll() {
+        TestPanel.Panel panel = testPanel.live();
+        String situation = agenda(panel).getFirst().situation();
+        SessionView view = open(panel, panel.panelist(), "INTERVIEWER");
+        PanelViewSupport.as(panel.lead(), "INTERVIEWER",
+                () -> control.push(panel.sessionId(), PromptRef.of(0, PromptKind.SITUATION)));
+
+        // No round trip: whatever task a wake-up queued has not run. The poll alone catches up.
+        UI ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+
+        assertThat(mirrorText(view)).contains(situation);
     }
 
     @Test
