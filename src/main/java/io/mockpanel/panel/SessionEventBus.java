@@ -73,7 +73,14 @@ public class SessionEventBus {
      */
     public Subscription subscribe(long sessionId, Audience audience, LongConsumer onHint) {
         Subscriber subscriber = new Subscriber(audience, onHint);
-        subscribers.computeIfAbsent(sessionId, id -> new CopyOnWriteArraySet<>()).add(subscriber);
+        // Added inside the map's atomic compute: added after computeIfAbsent returned, it could land
+        // in a set that the last other subscriber's removal had just taken out of the map (a tab
+        // reloading while the new one opens), and the screen would never hear a hint again.
+        subscribers.compute(sessionId, (id, set) -> {
+            Set<Subscriber> following = set == null ? new CopyOnWriteArraySet<>() : set;
+            following.add(subscriber);
+            return following;
+        });
         return () -> subscribers.computeIfPresent(sessionId, (id, set) -> {
             set.remove(subscriber);
             return set.isEmpty() ? null : set;
