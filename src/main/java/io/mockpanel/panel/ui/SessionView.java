@@ -25,7 +25,6 @@ import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionDetails;
 import io.mockpanel.panel.SessionEvent;
 import io.mockpanel.panel.SessionEventBus;
-import io.mockpanel.panel.SessionEventTypes;
 import io.mockpanel.panel.SessionCursor;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionException;
@@ -36,14 +35,11 @@ import io.mockpanel.panel.SessionTimeline;
 import io.mockpanel.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -60,19 +56,6 @@ import org.springframework.security.access.AccessDeniedException;
 class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, FullWidthView {
 
     static final String ID_PARAMETER = "sessionId";
-
-    private static final Set<Class<? extends SessionEvents.Payload>> LIFECYCLE = Set.of(
-            SessionEvents.SessionStarted.class, SessionEvents.SessionEnded.class, SessionEvents.SessionCancelled.class);
-    private static final Set<Class<? extends SessionEvents.Payload>> INVITE = Set.of(
-            SessionEvents.InviteIssued.class, SessionEvents.InviteRevoked.class, SessionEvents.InviteReleased.class,
-            SessionEvents.CandidateJoined.class);
-    private static final Set<Class<? extends SessionEvents.Payload>> SCHEDULE = Set.of(
-            SessionEvents.SessionScheduled.class, SessionEvents.MeetingLinkChanged.class);
-    /** Events that change what the agenda, the timer or the mirror show. */
-    private static final Set<Class<? extends SessionEvents.Payload>> STAGE = Set.of(
-            SessionEvents.PromptPushed.class, SessionEvents.TimerStarted.class, SessionEvents.TimerPaused.class,
-            SessionEvents.TimerExtended.class, SessionEvents.QuestionCovered.class, SessionEvents.SessionStarted.class,
-            SessionEvents.SessionEnded.class, SessionEvents.SessionCancelled.class);
 
     private final PanelSessionService sessions;
     private final SessionScheduling scheduling;
@@ -184,7 +167,11 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
                 () -> act(() -> sessions.end(sessionId)), () -> act(() -> sessions.cancel(sessionId)));
         header.shortcuts.addClickListener(e -> showShortcuts());
         header.review.addClickListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(reviewRoute(sessionId))));
-        scheduleLine = new ScheduleLine(myRole == SessionRole.LEAD, this::openScheduleDialog, this::openMeetingLinkDialog);
+        var scheduleActions = new ScheduleActions(scheduling, sessionId,
+                s.agenda().stream().mapToInt(io.mockpanel.scenario.ScenarioContent::durationMinutes).sum(), clock,
+                liveFeed::live, liveFeed::catchUp);
+        scheduleLine = new ScheduleLine(myRole == SessionRole.LEAD, scheduleActions::reschedule,
+                scheduleActions::changeMeetingLink);
         header.addAfterTitle(scheduleLine);
         agenda = new AgendaPane(s.agenda(), panel, () -> act(() -> control.pushNext(sessionId)
                 .ifPresentOrElse(ref -> { }, () -> Notifications.info("Everything on the agenda has been pushed."))),
@@ -220,26 +207,24 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     /** The feed's events, read once for the whole screen; each part redraws only for what concerns it. */
     private void show(List<SessionEvent> events) {
-        Set<Class<? extends SessionEvents.Payload>> kinds = events.stream()
-                .flatMap(event -> SessionEventTypes.kindOf(event.type()).stream())
-                .collect(Collectors.toSet());
-        if (kinds.contains(SessionEvents.ClarificationRequested.class)) {
+        ConsoleChanges changes = ConsoleChanges.of(events);
+        if (changes.clarification()) {
             Notifications.warning("The candidate asks for a clarification.");
             see.showClarifications(feed.live().clarifications());
         }
-        if (kinds.stream().anyMatch(STAGE::contains)) {
+        if (changes.stage()) {
             showStage();
         }
-        if (kinds.stream().anyMatch(kind -> SCHEDULE.contains(kind) || LIFECYCLE.contains(kind))) {
+        if (changes.schedule()) {
             scheduleLine.show(feed.live());
         }
-        if (kinds.contains(SessionEvents.PresenceChanged.class)) {
+        if (changes.presence()) {
             showPresence();
         }
-        if (kinds.stream().anyMatch(kind -> INVITE.contains(kind) || LIFECYCLE.contains(kind))) {
+        if (changes.invite()) {
             showInvite();
         }
-        if (kinds.contains(SessionEvents.SessionEnded.class)) {
+        if (changes.ended()) {
             // Not forwarded: whoever is still writing a note or a score sheet keeps it.
             Notifications.info("The session has ended. Finish your scores here, or open the review.");
         }
@@ -268,19 +253,6 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         feed.catchUp();
         showPresence();
         see.showPacing(feed.live());
-    }
-
-    /** The lead picks the start in their browser's zone, else in the session's. */
-    void openScheduleDialog() {
-        var current = feed.live().schedule().orElse(null);
-        ZoneId leadZone = BrowserZone.current(current == null ? BrowserZone.UTC : current.timeZone());
-        int agendaMinutes = session.agenda().stream().mapToInt(io.mockpanel.scenario.ScenarioContent::durationMinutes)
-                .sum();
-        new ScheduleDialog(scheduling, sessionId, current, agendaMinutes, leadZone, clock, feed::catchUp).open();
-    }
-
-    void openMeetingLinkDialog() {
-        new MeetingLinkDialog(scheduling, sessionId, feed.live().meetingLink().orElse(null), feed::catchUp).open();
     }
 
     @ClientCallable
