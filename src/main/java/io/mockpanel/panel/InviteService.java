@@ -43,10 +43,12 @@ public class InviteService {
     private final SessionInvitations invitations;
     private final MailOutbox outbox;
     private final PublicUrl publicUrl;
+    private final CandidateGrants grants;
 
     InviteService(JdbcClient jdbc, Clock clock, InviteProperties properties, PanelSessionService sessions,
             SessionQueries queries, SessionEventLog events, RateLimits rateLimits, SessionInvitations invitations,
-            MailOutbox outbox, PublicUrl publicUrl) {
+            MailOutbox outbox, PublicUrl publicUrl, CandidateGrants grants) {
+        this.grants = grants;
         this.invitations = invitations;
         this.outbox = outbox;
         this.publicUrl = publicUrl;
@@ -214,23 +216,7 @@ public class InviteService {
     /** The candidate's access and, while allowed, until when the link is valid. */
     @Transactional(readOnly = true)
     public Grant grant(CandidatePrincipal candidate) {
-        return jdbc.sql("""
-                select s.state, i.expires_at,
-                       i.candidate_grant = ? and i.revoked_at is null and i.expires_at > ? as granted
-                  from panel_session s left join session_invite i on i.session_id = s.id
-                 where s.id = ?""")
-                .params(candidate.grant(), at(clock.instant()), candidate.sessionId())
-                .query((rs, row) -> {
-                    if (!rs.getBoolean("granted")) {
-                        return new Grant(CandidateAccess.REVOKED, null);
-                    }
-                    SessionState state = SessionState.valueOf(rs.getString("state"));
-                    Instant expires = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
-                    return new Grant(state == SessionState.COMPLETED || state == SessionState.CANCELLED
-                            ? CandidateAccess.SESSION_ENDED : CandidateAccess.ALLOWED, expires);
-                })
-                .optional()
-                .orElse(new Grant(CandidateAccess.REVOKED, null));
+        return grants.grant(candidate);
     }
 
     /** A candidate's access, and the link's expiry while it admits them. */
@@ -245,24 +231,7 @@ public class InviteService {
      */
     @Transactional(readOnly = true)
     public Optional<Return> returnTo(@Nullable String browserKey) {
-        if (browserKey == null || !InviteTokens.wellFormed(browserKey)) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                select i.session_id, i.candidate_display_name, i.candidate_grant, s.state
-                  from session_invite i join panel_session s on s.id = i.session_id
-                 where i.bound_browser_hash = ? and i.candidate_grant is not null and i.revoked_at is null
-                   and i.expires_at > ?
-                 order by case s.state when 'LIVE' then 0 when 'SCHEDULED' then 1 else 2 end, i.bound_at desc
-                 limit 1""")
-                .params(InviteTokens.hash(browserKey), at(clock.instant()))
-                .query((rs, row) -> {
-                    SessionState state = SessionState.valueOf(rs.getString("state"));
-                    var candidate = new CandidatePrincipal(rs.getLong("session_id"),
-                            rs.getString("candidate_display_name"), rs.getObject("candidate_grant", UUID.class));
-                    return new Return(candidate, state == SessionState.COMPLETED || state == SessionState.CANCELLED);
-                })
-                .optional();
+        return grants.returnTo(browserKey);
     }
 
     /** Where a returning browser goes: back in as this candidate, or to the closing screen. */
