@@ -1,5 +1,8 @@
 package io.mockpanel.mail;
 
+import static io.mockpanel.mail.ReceivedMail.event;
+import static io.mockpanel.mail.ReceivedMail.parts;
+import static io.mockpanel.mail.ReceivedMail.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -261,16 +264,6 @@ class InvitationMailTest {
         }
     }
 
-    private static VEvent event(Calendar calendar) {
-        List<VEvent> events = calendar.getComponents("VEVENT");
-        assertThat(events).hasSize(1);
-        return events.get(0);
-    }
-
-    private static String value(net.fortuna.ical4j.model.PropertyContainer container, String name) {
-        return container.getProperty(name).map(Property::getValue).orElseThrow(() -> new AssertionError("no " + name));
-    }
-
     private static Instant start(VEvent event) {
         DtStart<?> dtStart = event.getStartDate().orElseThrow();
         return Instant.from(dtStart.getDate());
@@ -284,19 +277,5 @@ class InvitationMailTest {
             in.transferTo(out);
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static List<Part> parts(Part part, String type) throws Exception {
-        List<Part> found = new ArrayList<>();
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                found.addAll(parts(child, type));
-            }
-        } else if (part.isMimeType(type)) {
-            found.add(part);
-        }
-        return found;
     }
 }
