@@ -1,7 +1,11 @@
 package io.mockpanel.mail;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
@@ -48,13 +52,27 @@ final class CalendarInvites {
     String request(Invitation invitation) {
         Calendar calendar = calendar().add(ImmutableMethod.REQUEST);
         VEvent event = event(invitation).add(ImmutableStatus.VEVENT_CONFIRMED);
-        return calendar.add(event).toString();
+        return text(calendar.add(event));
     }
 
     String cancel(Invitation invitation) {
         Calendar calendar = calendar().add(ImmutableMethod.CANCEL);
         VEvent event = event(invitation).add(ImmutableStatus.VEVENT_CANCELLED);
-        return calendar.add(event).toString();
+        return text(calendar.add(event));
+    }
+
+    /**
+     * The calendar as text with its long lines folded (RFC 5545 §3.1), as calendar apps expect;
+     * {@code toString()} does not fold. Not validated here: the tests validate every shape.
+     */
+    private static String text(Calendar calendar) {
+        var out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static Calendar calendar() {
@@ -66,7 +84,8 @@ final class CalendarInvites {
         VEvent event = new VEvent(invitation.start(), invitation.end(), invitation.title());
         event.add(new Uid(uid(invitation.sessionId())));
         event.add(new Sequence(invitation.sequence()));
-        event.add(new DtStamp(clock.instant()));
+        // The constructor stamps the event with the system's clock; RFC 5545 allows one DTSTAMP.
+        event.replace(new DtStamp(clock.instant()));
         Organizer organizer = new Organizer(mailto(invitation.organiser()));
         if (!invitation.organiser().name().isEmpty()) {
             organizer.add(new Cn(invitation.organiser().name()));

@@ -31,8 +31,8 @@ record MailProperties(
         @DefaultValue("5s") Duration pollInterval, @DefaultValue("20") int batchSize,
         @DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff, @DefaultValue("2m") Duration lease,
-        @DefaultValue("30") int sessionCapacity, @DefaultValue("1h") Duration sessionPeriod,
-        @DefaultValue("60") int senderCapacity, @DefaultValue("1h") Duration senderPeriod,
+        @DefaultValue("60") int sessionCapacity, @DefaultValue("1h") Duration sessionPeriod,
+        @DefaultValue("120") int senderCapacity, @DefaultValue("1h") Duration senderPeriod,
         @DefaultValue("1h") Duration reminderBefore, @DefaultValue("true") boolean developmentServer, @DefaultValue("3025") int developmentSmtpPort,
         @DefaultValue("3143") int developmentImapPort) {
 

@@ -126,6 +126,7 @@ public class PanelSessionService {
         events.append(id, new SessionEvents.SessionCreated(title), lead);
         if (schedule != null) {
             events.append(id, SessionScheduling.scheduled(schedule), lead);
+            invitations.invitePanel(id);
         }
         if (meetingLink != null) {
             events.append(id, new SessionEvents.MeetingLinkChanged(meetingLink.url()), lead);

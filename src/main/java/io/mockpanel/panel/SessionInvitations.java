@@ -1,6 +1,8 @@
 package io.mockpanel.panel;
 
+import io.mockpanel.base.PublicUrl;
 import io.mockpanel.mail.Invitation;
+import io.mockpanel.mail.Invitation.Audience;
 import io.mockpanel.mail.InvitationMails;
 import io.mockpanel.mail.MailAddress;
 import io.mockpanel.mail.MailKind;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who of a session gets which mail, queued in the transaction of the change that causes it
- * (decision 0039): the candidate's invitation when the lead issues the link with "send by e-mail",
- * an update to everyone invited on a reschedule, a cancellation on cancel, and a reminder before the
- * start. Mail composes and sends; this class only knows the session. Callers have checked the lead.
+ * (decisions 0039, 0040): the candidate's invitation when the lead issues the link with "send by
+ * e-mail", the panel's invitations (console link) when the session first gets a start, an update to
+ * everyone invited on a reschedule, a cancellation on cancel, and a reminder before the start for
+ * each. Mail composes and sends; this class only knows the session. Callers have checked the lead.
  */
 @Component
 class SessionInvitations {
@@ -32,8 +36,13 @@ class SessionInvitations {
     private final Clock clock;
     private final MailOutbox outbox;
     private final InvitationMails mails;
+    private final PanelRecipients panel;
+    private final PublicUrl publicUrl;
 
-    SessionInvitations(JdbcClient jdbc, Clock clock, MailOutbox outbox, InvitationMails mails) {
+    SessionInvitations(JdbcClient jdbc, Clock clock, MailOutbox outbox, InvitationMails mails, PanelRecipients panel,
+            PublicUrl publicUrl) {
+        this.panel = panel;
+        this.publicUrl = publicUrl;
         this.jdbc = jdbc;
         this.clock = clock;
         this.outbox = outbox;
@@ -71,11 +80,29 @@ class SessionInvitations {
      */
     void inviteCandidate(long sessionId, URI joinLink) {
         Facts facts = mailable(sessionId);
-        Invitation invitation = invitation(sessionId, facts,
+        Invitation invitation = invitation(sessionId, facts, Audience.CANDIDATE,
                 MailAddress.of(facts.candidateEmail(), facts.candidateName()), joinLink, facts.sequence(), false);
-        outbox.withdraw(sessionId, MailKind.REMINDER);
+        withdrawCandidateReminders(sessionId);
         outbox.enqueue(mails.invitation(invitation));
         remind(invitation);
+    }
+
+    /**
+     * When the session first gets a start: a panel invitation with the console link, and its
+     * reminder, to every member with an e-mail address (the lead too: it puts the panel in their
+     * calendar). Never the candidate's link: it is not known here, and not theirs.
+     */
+    void invitePanel(long sessionId) {
+        Facts facts = facts(sessionId);
+        if (facts.schedule() == null) {
+            return;
+        }
+        for (MailAddress member : panel.of(sessionId)) {
+            Invitation invitation = invitation(sessionId, facts, Audience.PANEL, member, consoleLink(sessionId),
+                    facts.sequence(), false);
+            outbox.enqueue(mails.invitation(invitation));
+            remind(invitation);
+        }
     }
 
     /**
@@ -88,9 +115,9 @@ class SessionInvitations {
         outbox.withdraw(sessionId, MailKind.REMINDER);
         Facts facts = facts(sessionId);
         for (MailStatus mail : invited.values()) {
-            // The candidate's link is kept only as a hash: the update points to the one they have.
-            Invitation invitation = invitation(sessionId, facts,
-                    MailAddress.of(mail.recipientAddress(), mail.recipientName()), null, sequence, false);
+            Invitation invitation = invitation(sessionId, facts, audience(mail),
+                    MailAddress.of(mail.recipientAddress(), mail.recipientName()), link(sessionId, mail), sequence,
+                    false);
             outbox.enqueue(mails.invitation(invitation));
             remind(invitation);
         }
@@ -106,20 +133,57 @@ class SessionInvitations {
             return;
         }
         for (MailStatus mail : invited.values()) {
-            outbox.enqueue(mails.invitation(invitation(sessionId, facts,
+            outbox.enqueue(mails.invitation(invitation(sessionId, facts, audience(mail),
                     MailAddress.of(mail.recipientAddress(), mail.recipientName()), null, sequence, true)));
         }
     }
 
-    /** Everyone who got an invitation of this session, by address (the latest name wins). */
+    /**
+     * Everyone who got an invitation of this session, by audience and address (the latest name
+     * wins): a candidate who is also on a panel's address list still gets only the candidate's
+     * mails at that address as the candidate, and the panel's as a member.
+     */
     private Map<String, MailStatus> invited(long sessionId) {
         Map<String, MailStatus> invited = new LinkedHashMap<>();
         for (MailStatus mail : outbox.statesOf(sessionId)) {
-            if (mail.kind() == MailKind.INVITATION) {
-                invited.put(mail.recipientAddress(), mail);
+            if (mail.kind() == MailKind.INVITATION || mail.kind() == MailKind.PANEL_INVITATION) {
+                invited.put(mail.kind() + " " + mail.recipientAddress().toLowerCase(Locale.ROOT), mail);
             }
         }
         return invited;
+    }
+
+    private static Audience audience(MailStatus invitation) {
+        return invitation.kind() == MailKind.PANEL_INVITATION ? Audience.PANEL : Audience.CANDIDATE;
+    }
+
+    /**
+     * The link an update carries: the console for the panel (no secret: it needs an account); none
+     * for the candidate, whose link is kept only as a hash, so the update points to the one they have.
+     */
+    private @Nullable URI link(long sessionId, MailStatus invitation) {
+        return audience(invitation) == Audience.PANEL ? consoleLink(sessionId) : null;
+    }
+
+    /** The console's address, the route of {@code panel.ui.SessionView}, on the public URL. */
+    private URI consoleLink(long sessionId) {
+        return URI.create(publicUrl.link("sessions/" + sessionId));
+    }
+
+    /**
+     * Withdraws the candidate's queued reminder, which carries a link that no longer works. The
+     * outbox withdraws by kind, so the panel's reminders (same content, same dedupe key) are queued again.
+     */
+    private void withdrawCandidateReminders(long sessionId) {
+        outbox.withdraw(sessionId, MailKind.REMINDER);
+        Facts facts = facts(sessionId);
+        for (MailStatus mail : invited(sessionId).values()) {
+            if (audience(mail) == Audience.PANEL && facts.schedule() != null) {
+                remind(invitation(sessionId, facts, Audience.PANEL,
+                        MailAddress.of(mail.recipientAddress(), mail.recipientName()), consoleLink(sessionId),
+                        facts.sequence(), false));
+            }
+        }
     }
 
     private void remind(Invitation invitation) {
@@ -132,17 +196,18 @@ class SessionInvitations {
         }
     }
 
-    private Invitation invitation(long sessionId, Facts facts, MailAddress to, @Nullable URI joinLink, int sequence,
-            boolean cancelled) {
+    private Invitation invitation(long sessionId, Facts facts, Audience audience, MailAddress to,
+            @Nullable URI joinLink, int sequence, boolean cancelled) {
         SessionSchedule schedule = facts.schedule();
         if (schedule == null) {
             throw new SessionException("Schedule the session first.");
         }
         String lead = CurrentUser.principal().map(AccountPrincipal::displayName).orElse("");
-        return new Invitation(sessionId, Invitation.Audience.CANDIDATE, facts.title(), schedule.startsAt(),
+        // A cancellation is sent once per session and must never refuse the cancel: not rate limited.
+        return new Invitation(sessionId, audience, facts.title(), schedule.startsAt(),
                 Duration.ofMinutes(schedule.plannedMinutes()), schedule.timeZone(), joinLink,
                 facts.meetingUrl() == null ? null : URI.create(facts.meetingUrl()), to, mails.organiser(lead),
-                sequence, cancelled, PanelSessionService.me());
+                sequence, cancelled, cancelled ? null : PanelSessionService.me());
     }
 
     private int nextSequence(long sessionId) {

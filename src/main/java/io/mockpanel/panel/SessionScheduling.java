@@ -65,6 +65,9 @@ public class SessionScheduling {
         membership.requireLead(sessionId);
         int agendaMinutes = agendas.agenda(sessionId).stream().mapToInt(ScenarioContent::durationMinutes).sum();
         SessionSchedule schedule = ScheduleRules.check(request, agendaMinutes, clock.instant());
+        // Locks the row, so that two first schedules cannot both invite the panel.
+        boolean firstStart = jdbc.sql("select starts_at is null from panel_session where id = ? for update")
+                .param(sessionId).query(Boolean.class).single();
         int changed = jdbc.sql("update panel_session set starts_at = ?, time_zone = ?, planned_minutes = ? "
                         + "where id = ? and state = 'SCHEDULED'")
                 .params(schedule.startsAt().atOffset(ZoneOffset.UTC), schedule.timeZone().getId(),
@@ -74,7 +77,12 @@ public class SessionScheduling {
             throw new SessionException("This session has already started or ended; its start can no longer move.");
         }
         events.append(sessionId, scheduled(schedule), PanelSessionService.me());
-        invitations.rescheduled(sessionId);
+        if (firstStart) {
+            // Nobody holds a calendar entry yet (a candidate's mail needs a start): invitations, not updates.
+            invitations.invitePanel(sessionId);
+        } else {
+            invitations.rescheduled(sessionId);
+        }
         return schedule;
     }
 

@@ -6,7 +6,7 @@ package io.mockpanel.security;
  */
 public class AccountException extends RuntimeException implements io.mockpanel.base.UserFacingException {
 
-    public enum Field { USERNAME, DISPLAY_NAME, ROLE, PASSWORD, CURRENT_PASSWORD, ACCOUNT }
+    public enum Field { USERNAME, DISPLAY_NAME, EMAIL, ROLE, PASSWORD, CURRENT_PASSWORD, ACCOUNT }
 
     private final Field field;
 

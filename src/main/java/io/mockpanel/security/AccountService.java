@@ -5,7 +5,9 @@ import io.mockpanel.security.AccountException.Field;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,7 +16,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Account administration: the API of the accounts feature, for admins only. */
+/**
+ * Account administration, the API of the accounts feature: admins manage accounts; everyone signed
+ * in changes their own password and e-mail address.
+ */
 @Service
 public class AccountService {
 
@@ -30,9 +35,11 @@ public class AccountService {
     private final Clock clock;
     private final LoginThrottle loginThrottle;
     private final SessionEpochs sessionEpochs;
+    private final AccountEmails emails;
 
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-            LoginThrottle loginThrottle, SessionEpochs sessionEpochs) {
+            LoginThrottle loginThrottle, SessionEpochs sessionEpochs, AccountEmails emails) {
+        this.emails = emails;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -96,6 +103,43 @@ public class AccountService {
     }
 
     /**
+     * Sets, changes or (with a blank {@code email}) removes an account's e-mail address.
+     *
+     * @throws AccountException on the e-mail field when the address is not valid or another
+     *                          account has it; nothing is saved then
+     */
+    @PreAuthorize(ADMINS)
+    @Transactional
+    public Account changeEmail(long accountId, @Nullable String email) {
+        UserAccount account = load(accountId);
+        String address = emails.checked(email, accountId);
+        emails.flush(() -> account.setEmail(address, clock.instant()), address);
+        return account.toAccount();
+    }
+
+    /** The signed-in person's own e-mail address, if they have one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<String> ownEmail() {
+        return accounts.findByUsername(currentUsername()).map(UserAccount::email);
+    }
+
+    /**
+     * Lets a signed-in person set, change or (blank) remove their own e-mail address.
+     *
+     * @throws AccountException on the e-mail field when the address is not valid or taken
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Optional<String> changeOwnEmail(@Nullable String email) {
+        UserAccount account = accounts.findByUsername(currentUsername())
+                .orElseThrow(() -> new AccountException(Field.ACCOUNT, "Your account no longer exists."));
+        String address = emails.checked(email, account.id());
+        emails.flush(() -> account.setEmail(address, clock.instant()), address);
+        return Optional.ofNullable(address);
+    }
+
+    /**
      * Lets a signed-in person replace their own password; the current one must be given, so an
      * unattended signed-in browser is not enough to take the account over.
      */
@@ -147,10 +191,13 @@ public class AccountService {
         DisplayText.problem(displayName, "name", MAX_DISPLAY_NAME).ifPresent(problem -> {
             throw new AccountException(Field.DISPLAY_NAME, problem);
         });
+        String email = emails.checked(request.email(), null);
         checkPassword(request.password());
         UserAccount account = new UserAccount(username, displayName, request.role(),
                 passwordEncoder.encode(request.password()), clock.instant());
-        return accounts.save(account);
+        account.setEmail(email, clock.instant());
+        emails.flush(() -> accounts.save(account), email);
+        return account;
     }
 
     static String normalizeUsername(String username) {

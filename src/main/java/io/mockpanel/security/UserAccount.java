@@ -37,6 +37,10 @@ class UserAccount {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    /** Where the person gets their panel invitations; optional (decision 0040). */
+    @Column(length = 254)
+    private @Nullable String email;
+
     /** Changes whenever the account's open sessions must end (decision 0012). */
     @Column(name = "session_epoch", nullable = false)
     private int sessionEpoch;
@@ -91,6 +95,16 @@ class UserAccount {
         return enabled;
     }
 
+    @Nullable String email() {
+        return email;
+    }
+
+    /** A checked address, or null to have none. */
+    void setEmail(@Nullable String email, Instant now) {
+        this.email = email;
+        this.updatedAt = now;
+    }
+
     int sessionEpoch() {
         return sessionEpoch;
     }
@@ -116,6 +130,6 @@ class UserAccount {
     }
 
     Account toAccount() {
-        return new Account(id(), username, displayName, role, enabled, createdAt);
+        return new Account(id(), username, displayName, role, enabled, createdAt, email);
     }
 }

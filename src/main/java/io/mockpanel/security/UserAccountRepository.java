@@ -10,6 +10,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    /** Another account with this address, in any case: addresses are unique regardless of case. */
+    boolean existsByEmailIgnoreCaseAndIdNot(String email, long id);
+
+    boolean existsByEmailIgnoreCase(String email);
+
     List<UserAccount> findAllByOrderByUsernameAsc();
 
     long countByRoleAndEnabledTrue(AccountRole role);

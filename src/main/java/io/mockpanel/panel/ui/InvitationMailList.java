@@ -1,5 +1,6 @@
 package io.mockpanel.panel.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -43,11 +44,20 @@ final class InvitationMailList extends Div {
         mails.forEach(mail -> list.add(item(mail)));
     }
 
+    /**
+     * "Panel invitation to Pat Panelist <pat@example.org>: sent": what and for whom first, in bold
+     * and the name; the address may break anywhere, so a long one never widens a phone's screen.
+     */
     private ListItem item(MailStatus mail) {
-        String to = mail.recipientName().isEmpty() ? mail.recipientAddress()
-                : mail.recipientName() + " <" + mail.recipientAddress() + ">";
-        var item = new ListItem(new Span(kind(mail.kind()) + " to " + to + ": " + state(mail)));
+        var kind = new Span(kind(mail.kind()));
+        kind.addClassName("mail-kind");
+        var address = new Span(mail.recipientName().isEmpty() ? mail.recipientAddress()
+                : " <" + mail.recipientAddress() + ">");
+        address.addClassName("mail-address");
+        var item = new ListItem(kind, new Text(" to "), new Span(mail.recipientName()), address,
+                new Text(": "), new Span(state(mail)));
         item.addClassName("invitation-mail");
+        item.getElement().setAttribute("data-kind", mail.kind().name());
         item.getElement().setAttribute("data-state", mail.state().name());
         if (mail.state() == io.mockpanel.mail.MailState.FAILED) {
             var retry = new Button("Retry", e -> {

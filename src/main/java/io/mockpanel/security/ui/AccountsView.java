@@ -26,7 +26,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Admins create accounts, disable and re-enable them, and reset passwords. */
+/** Admins create accounts, disable and re-enable them, reset passwords and set e-mail addresses. */
 @Route("admin/accounts")
 @PageTitle("Accounts")
 @Menu(title = "Accounts", order = 90, icon = "vaadin:users")
@@ -57,6 +57,7 @@ class AccountsView extends VerticalLayout {
 
         grid.addColumn(Account::username).setHeader("Username").setAutoWidth(true).setFlexGrow(0);
         wideOnly.add(grid.addColumn(Account::displayName).setHeader("Name").setFlexGrow(1));
+        wideOnly.add(grid.addColumn(a -> a.email() == null ? "—" : a.email()).setHeader("E-mail").setFlexGrow(1));
         wideOnly.add(grid.addColumn(a -> a.role().label()).setHeader("Role").setAutoWidth(true).setFlexGrow(0));
         grid.addComponentColumn(AccountsView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         wideOnly.add(grid.addColumn(a -> CREATED.format(a.createdAt())).setHeader("Created").setAutoWidth(true)
@@ -90,7 +91,10 @@ class AccountsView extends VerticalLayout {
         var reset = new Button("Reset password", e -> new ResetPasswordDialog(accountService, account).open());
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         reset.setAriaLabel("Reset password of " + account.username());
-        var actions = new HorizontalLayout(toggle, reset);
+        var email = new Button("E-mail", e -> new EmailDialog(accountService, account, this::refresh).open());
+        email.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        email.setAriaLabel("E-mail address of " + account.username());
+        var actions = new HorizontalLayout(toggle, reset, email);
         actions.setSpacing(false);
         return actions;
     }

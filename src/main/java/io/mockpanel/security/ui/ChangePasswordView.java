@@ -3,6 +3,7 @@ package io.mockpanel.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Menu;
@@ -15,10 +16,10 @@ import io.mockpanel.security.AppRoles;
 import io.mockpanel.security.PasswordPolicy;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Where a signed-in person replaces their own password. */
+/** The signed-in person's own account: their e-mail address for invitations, and their password. */
 @Route("account/password")
-@PageTitle("Change password")
-@Menu(title = "Change password", order = 99, icon = "vaadin:key")
+@PageTitle("My account")
+@Menu(title = "My account", order = 99, icon = "vaadin:key")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.INTERVIEWER, AppRoles.COACH})
 class ChangePasswordView extends VerticalLayout {
 
@@ -26,11 +27,13 @@ class ChangePasswordView extends VerticalLayout {
     final PasswordField replacement = new PasswordField("New password");
     final PasswordField repeat = new PasswordField("New password again");
     final Button save = new Button("Change password");
+    final OwnEmailForm ownEmail;
 
     private final AccountService accountService;
 
     ChangePasswordView(AccountService accountService) {
         this.accountService = accountService;
+        this.ownEmail = new OwnEmailForm(accountService);
         addClassName("password-view");
         replacement.setHelperText(PasswordPolicy.requirements());
         var form = new FormLayout(current, replacement, repeat);
@@ -38,7 +41,7 @@ class ChangePasswordView extends VerticalLayout {
         form.setMaxWidth("24rem");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> submit());
-        add(form, save);
+        add(ownEmail, new H3("Password"), form, save);
     }
 
     void submit() {

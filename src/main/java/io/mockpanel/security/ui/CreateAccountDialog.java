@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.mockpanel.base.ui.Notifications;
@@ -19,6 +20,7 @@ class CreateAccountDialog extends Dialog {
 
     final TextField username = new TextField("Username");
     final TextField displayName = new TextField("Name");
+    final EmailField email = new EmailField("E-mail address (optional)");
     final Select<AccountRole> role = new Select<>();
     final PasswordField password = new PasswordField("Initial password");
     final Button create = new Button("Create account");
@@ -37,6 +39,9 @@ class CreateAccountDialog extends Dialog {
         displayName.setRequired(true);
         // the browser counts UTF-16 units (an emoji is 2): the service checks the real limit of 100 characters
         displayName.setMaxLength(2 * 100);
+        email.setMaxLength(254);
+        email.setManualValidation(true);
+        email.setHelperText(OwnEmailForm.HELP);
         role.setLabel("Role");
         role.setItems(AccountRole.values());
         role.setItemLabelGenerator(r -> r.label() + " — " + r.description());
@@ -44,7 +49,7 @@ class CreateAccountDialog extends Dialog {
         password.setRequired(true);
         password.setHelperText(PasswordPolicy.requirements() + "; share it with the person, who keeps it private");
 
-        var form = new FormLayout(username, displayName, role, password);
+        var form = new FormLayout(username, displayName, email, role, password);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
@@ -54,12 +59,12 @@ class CreateAccountDialog extends Dialog {
     }
 
     void submit() {
-        for (var field : new com.vaadin.flow.component.HasValidation[] {username, displayName, password}) {
+        for (var field : new com.vaadin.flow.component.HasValidation[] {username, displayName, email, password}) {
             field.setInvalid(false);
         }
         try {
             var account = accountService.createAccount(new NewAccount(username.getValue(), displayName.getValue(),
-                    role.getValue(), password.getValue()));
+                    role.getValue(), password.getValue(), email.getValue()));
             Notifications.success("Created " + account.username());
             onCreated.run();
             close();
@@ -67,6 +72,7 @@ class CreateAccountDialog extends Dialog {
             var field = switch (e.field()) {
                 case USERNAME -> username;
                 case DISPLAY_NAME -> displayName;
+                case EMAIL -> email;
                 case PASSWORD -> password;
                 case ROLE, CURRENT_PASSWORD, ACCOUNT -> null;
             };

@@ -36,6 +36,9 @@ class InviteCardMailTest extends KaribuTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.mockpanel.security.AccountService accounts;
+
     @AfterEach
     void closeView() {
         PanelViewSupport.closeView();
@@ -93,5 +96,31 @@ class InviteCardMailTest extends KaribuTest {
         TestPanel.Panel panel = testPanel.scheduled();
         open(panel);
         assertThat(_find(Checkbox.class, spec -> spec.withId("invite-by-mail"))).isEmpty();
+    }
+
+    @Test
+    void the_panels_mails_are_listed_with_their_kind_and_whom_they_are_for() {
+        TestPanel.Panel panel = testPanel.scheduled();
+        PanelViewSupport.as("fixture-admin", "ADMIN", () -> {
+            for (String member : List.of(panel.lead(), panel.panelist())) {
+                long id = accounts.listAccounts().stream().filter(a -> a.username().equals(member)).findFirst()
+                        .orElseThrow().id();
+                accounts.changeEmail(id, member + "@example.org");
+            }
+        });
+        PanelViewSupport.as(panel.lead(), "INTERVIEWER", () -> scheduling.reschedule(panel.sessionId(),
+                new NewSchedule(LocalDateTime.of(LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(2),
+                        LocalTime.of(15, 0)), "Europe/Berlin", 60)));
+        open(panel);
+
+        List<String> lines = _find(ListItem.class, spec -> spec.withClasses("invitation-mail")).stream()
+                .map(item -> item.getElement().getTextRecursively()).toList();
+        assertThat(lines).filteredOn(line -> line.startsWith("Panel invitation")).containsExactly(
+                "Panel invitation to Lee Lead <" + panel.lead() + "@example.org>: queued",
+                "Panel invitation to Pat Panelist <" + panel.panelist() + "@example.org>: queued");
+        assertThat(lines).filteredOn(line -> line.startsWith("Reminder to ")).hasSize(2);
+        assertThat(_find(ListItem.class, spec -> spec.withClasses("invitation-mail")))
+                .allSatisfy(item -> assertThat(item.getElement().getChild(0).getAttribute("class"))
+                        .isEqualTo("mail-kind"));
     }
 }
