@@ -48,6 +48,7 @@ public class PanelMeters {
         }
     }
 
+    private static final String OPEN_SCREENS = "Screens following a session on this node: candidate rooms, consoles";
     private static final String PROMPT_PUSHED = SessionEventTypes.typeOf(SessionEvents.PromptPushed.class);
 
     private final MeterRegistry registry;
@@ -69,12 +70,12 @@ public class PanelMeters {
         for (Screen screen : Screen.values()) {
             pushLatency.put(screen, latency("mockpanel.push.latency",
                     "A pushed prompt's event, stamped in the push command, until the screen's UI access applied it",
-                    Duration.ofSeconds(10)).tag("screen", screen.tag()).register(registry));
+                    5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 15_000, 30_000).tag("screen", screen.tag()).register(registry));
         }
         Gauge.builder("mockpanel.screens.open", bus, b -> b.screens(SessionEventBus.Audience.CANDIDATE))
-                .description("Candidate rooms open on this node").tag("screen", Screen.ROOM.tag()).register(registry);
+                .description(OPEN_SCREENS).tag("screen", Screen.ROOM.tag()).register(registry);
         Gauge.builder("mockpanel.screens.open", bus, b -> b.screens(SessionEventBus.Audience.PANEL))
-                .description("Consoles open on this node").tag("screen", Screen.CONSOLE.tag()).register(registry);
+                .description(OPEN_SCREENS).tag("screen", Screen.CONSOLE.tag()).register(registry);
         Gauge.builder("mockpanel.listener.listening", bus, b -> b.listenerStatus().listening() ? 1 : 0)
                 .description("1 while this node hears session event hints (its LISTEN connection is up)")
                 .register(registry);
@@ -90,7 +91,7 @@ public class PanelMeters {
                 .register(registry);
         listenerLag = latency("mockpanel.listener.lag",
                 "An event's creation until this node's listener received its NOTIFY (across nodes: plus clock skew)",
-                Duration.ofSeconds(5)).register(registry);
+                1, 5, 10, 25, 50, 100, 250, 500, 1_000, 5_000).register(registry);
         for (JoinRefusal reason : JoinRefusal.values()) {
             joinsRefused.put(reason, Counter.builder("mockpanel.invite.joins.refused")
                     .description("Attempts to join with an invite link that were refused, by reason")
@@ -180,15 +181,16 @@ public class PanelMeters {
 
     private Timer noteSave(String outcome) {
         return latency("mockpanel.note.save", "A note save: the secured service call and its commit",
-                Duration.ofSeconds(5)).tag("outcome", outcome).register(registry);
+                5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000).tag("outcome", outcome).register(registry);
     }
 
-    /** A latency histogram (for histogram_quantile across nodes) plus this node's own percentiles. */
-    private static Timer.Builder latency(String name, String description, Duration max) {
-        return Timer.builder(name).description(description)
-                .publishPercentileHistogram()
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(max);
+    /**
+     * A latency histogram with fixed buckets: percentiles come from {@code histogram_quantile} over
+     * all nodes (a node's own percentiles cannot be combined), and a dozen buckets per series keep
+     * Prometheus light (Micrometer's default histogram has about 60).
+     */
+    private static Timer.Builder latency(String name, String description, long... bucketMillis) {
+        return Timer.builder(name).description(description).serviceLevelObjectives(
+                java.util.Arrays.stream(bucketMillis).mapToObj(Duration::ofMillis).toArray(Duration[]::new));
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class PrometheusScrapeTest {
 
-    static final String TOKEN = "test-scrape-token-0123456789abcdef";
+    static final String TOKEN = io.mockpanel.support.PrometheusScrape.TOKEN;
 
     @LocalServerPort
     int port;
