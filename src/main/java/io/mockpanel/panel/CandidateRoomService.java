@@ -41,10 +41,12 @@ public class CandidateRoomService {
     private final InviteService invites;
     private final RateLimits rateLimits;
     private final Clock clock;
+    private final PanelMeters meters;
 
     CandidateRoomService(SessionAgendas agendas, SessionQueries queries, SessionTimeline timeline,
             SessionEventLog events, ScenarioService scenarios, InviteService invites, RateLimits rateLimits,
-            Clock clock) {
+            Clock clock, PanelMeters meters) {
+        this.meters = meters;
         this.agendas = agendas;
         this.queries = queries;
         this.timeline = timeline;
@@ -100,7 +102,10 @@ public class CandidateRoomService {
                 && invites.access(me) == CandidateAccess.REVOKED) {
             throw new RoomClosedException(CandidateAccess.REVOKED);
         }
-        return CandidateScreen.build(me.displayName(), room.agenda(), room.live(), clock.instant());
+        CandidateScreen screen = CandidateScreen.build(me.displayName(), room.agenda(), room.live(), clock.instant());
+        // Inside the room's UI access, right before it redraws: the push latency's end (decision 0042).
+        meters.applied(PanelMeters.Screen.ROOM, fresh);
+        return screen;
     }
 
     /**

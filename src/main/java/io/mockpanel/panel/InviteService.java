@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import io.mockpanel.base.DisplayText;
 import io.mockpanel.base.PublicUrl;
 import io.mockpanel.mail.MailOutbox;
 import io.mockpanel.mail.MailStatus;
-import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,11 +41,13 @@ public class InviteService {
     private final MailOutbox outbox;
     private final PublicUrl publicUrl;
     private final CandidateGrants grants;
+    private final PanelMeters meters;
 
     InviteService(JdbcClient jdbc, Clock clock, InviteProperties properties, PanelSessionService sessions,
             SessionQueries queries, SessionEventLog events, RateLimits rateLimits, SessionInvitations invitations,
-            MailOutbox outbox, PublicUrl publicUrl, CandidateGrants grants) {
+            MailOutbox outbox, PublicUrl publicUrl, CandidateGrants grants, PanelMeters meters) {
         this.grants = grants;
+        this.meters = meters;
         this.invitations = invitations;
         this.outbox = outbox;
         this.publicUrl = publicUrl;
@@ -97,7 +96,7 @@ public class InviteService {
         events.append(sessionId, new SessionEvents.InviteIssued(expires), PanelSessionService.me());
         IssuedInvite invite = new IssuedInvite(token, expires);
         if (byMail) {
-            invitations.inviteCandidate(sessionId, URI.create(publicUrl.link(invite.path())));
+            invitations.inviteCandidate(sessionId, java.net.URI.create(publicUrl.link(invite.path())));
         }
         return invite;
     }
@@ -187,9 +186,10 @@ public class InviteService {
         });
         rateLimits.acquire(RateLimits.Limit.JOIN, clientAddress,
                 "Too many attempts to join from your network in a short time.");
-        Invite invite = find(token, true).orElseThrow(() -> new InviteRefusedException(new InviteCheck.Invalid()));
-        InviteCheck verdict = verdict(invite, browserKey);
-        if (!(verdict instanceof InviteCheck.Valid)) {
+        Invite invite = find(token, true).orElse(null);
+        InviteCheck verdict = invite == null ? new InviteCheck.Invalid() : verdict(invite, browserKey);
+        if (invite == null || !(verdict instanceof InviteCheck.Valid)) {
+            meters.joinRefused(PanelMeters.JoinRefusal.of(verdict));
             throw new InviteRefusedException(verdict);
         }
         boolean firstUse = invite.boundBrowserHash() == null;
@@ -273,7 +273,7 @@ public class InviteService {
                         SessionState.valueOf(rs.getString("state")),
                         rs.getString("suggested_name")))
                 .optional();
-        String hashPrefix = HexFormat.of().formatHex(Arrays.copyOf(hash, 4));
+        String hashPrefix = java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(hash, 4));
         if (found.isEmpty()) {
             log.info("Invite link refused: unknown token {}", hashPrefix);
             return Optional.empty();

@@ -63,10 +63,12 @@ public class NoteService {
     private final RateLimits rateLimits;
     private final NoteAnnouncements announcements = new NoteAnnouncements();
     private final NoteRows rows;
+    private final PanelMeters meters;
 
     NoteService(JdbcClient jdbc, JsonMapper json, Clock clock, PanelSessionService sessions, SessionAgendas agendas,
-            SessionEventLog log, SessionTimeline timeline, RateLimits rateLimits, NoteRows rows) {
+            SessionEventLog log, SessionTimeline timeline, RateLimits rateLimits, NoteRows rows, PanelMeters meters) {
         this.rows = rows;
+        this.meters = meters;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -101,6 +103,7 @@ public class NoteService {
     public SavedNote save(long sessionId, @Nullable Long noteId, long expectedVersion, String text, boolean isPrivate,
             SaveKind kind) {
         Objects.requireNonNull(kind, "kind");
+        meters.noteSaveStarted();
         sessions.requirePanelist(sessionId);
         String me = PanelSessionService.me();
         rateLimits.acquire(RateLimits.Limit.NOTE_SAVE, me + ":" + sessionId, "Notes were saved too often.");

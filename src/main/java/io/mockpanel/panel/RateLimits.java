@@ -23,13 +23,15 @@ class RateLimits {
     }
 
     private final RateLimitProperties properties;
+    private final PanelMeters meters;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofHours(1))
             .maximumSize(200_000)
             .build();
 
-    RateLimits(RateLimitProperties properties) {
+    RateLimits(RateLimitProperties properties, PanelMeters meters) {
         this.properties = properties;
+        this.meters = meters;
     }
 
     private Bucket newBucket(Limit limit) {
@@ -56,6 +58,7 @@ class RateLimits {
         Bucket bucket = buckets.get(limit.name() + ':' + key, k -> newBucket(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            meters.rateLimited(limit);
             throw new RateLimitedException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }

@@ -52,6 +52,9 @@ public class SessionEventBus {
     }
 
     private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final Map<Audience, java.util.concurrent.atomic.AtomicInteger> screens = Map.of(
+            Audience.PANEL, new java.util.concurrent.atomic.AtomicInteger(),
+            Audience.CANDIDATE, new java.util.concurrent.atomic.AtomicInteger());
     /**
      * Each hint is delivered on a virtual thread of its own: a subscriber redraws inside
      * UI.access, which runs right away when that UI is free, so one busy console must not hold up
@@ -81,10 +84,18 @@ public class SessionEventBus {
             following.add(subscriber);
             return following;
         });
+        screens.get(audience).incrementAndGet();
         return () -> subscribers.computeIfPresent(sessionId, (id, set) -> {
-            set.remove(subscriber);
+            if (set.remove(subscriber)) {
+                screens.get(audience).decrementAndGet();
+            }
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** How many screens of this node follow a session for {@code audience} (metrics: rooms, consoles). */
+    public int screens(Audience audience) {
+        return screens.get(audience).get();
     }
 
     void wake(long sessionId, long seq, boolean candidateMaySee) {

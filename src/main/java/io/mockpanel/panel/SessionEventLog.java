@@ -25,7 +25,8 @@ public class SessionEventLog {
      * The PostgreSQL channel. Its payload is "sessionId:seq:c" for an event the candidate's room
      * shows or acts on and "sessionId:seq:p" for one only the panel does (see
      * {@link SessionEvents.CandidateVisible}), so that rooms are not woken by the panel's notes and
-     * scores; {@link SessionNotificationListener} reads it.
+     * scores, followed by ":" and the event's time in epoch milliseconds (the listener's lag meter,
+     * decision 0042); {@link SessionNotificationListener} reads it.
      */
     public static final String CHANNEL = "mockpanel_session_events";
 
@@ -35,10 +36,12 @@ public class SessionEventLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PanelMeters meters;
 
-    SessionEventLog(JdbcClient jdbc, Clock clock) {
+    SessionEventLog(JdbcClient jdbc, Clock clock, PanelMeters meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -61,7 +64,8 @@ public class SessionEventLog {
                     insert into session_event (session_id, seq, type, payload, actor, created_at)
                     select :session, last_event_seq, :type, cast(:payload as jsonb), :actor, :at from next
                     returning seq)
-                select seq, pg_notify(:channel, :session || ':' || seq || ':' || :audience) from inserted""")
+                select seq, pg_notify(:channel, :session || ':' || seq || ':' || :audience || ':' || :millis)
+                from inserted""")
                 .param("session", sessionId)
                 .param("type", type)
                 .param("payload", payloadJson)
@@ -69,9 +73,11 @@ public class SessionEventLog {
                 .param("at", now.atOffset(ZoneOffset.UTC))
                 .param("channel", CHANNEL)
                 .param("audience", payload.candidateMaySee() ? FOR_CANDIDATE : FOR_PANEL)
+                .param("millis", now.toEpochMilli())
                 .query((rs, row) -> rs.getLong("seq"))
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));
+        meters.eventAppended(type);
         return new SessionEvent(sessionId, seq, type, payloadJson, actor, now);
     }
 

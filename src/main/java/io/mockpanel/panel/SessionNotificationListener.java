@@ -42,11 +42,13 @@ class SessionNotificationListener implements SmartLifecycle {
     private final SessionEventBus bus;
     private final ListenerProperties properties;
     private final Clock clock;
+    private final PanelMeters meters;
     private volatile boolean running;
     private @Nullable Thread thread;
 
     SessionNotificationListener(JdbcConnectionDetails connectionDetails, SessionEventBus bus,
-            ListenerProperties properties, Clock clock) {
+            ListenerProperties properties, Clock clock, PanelMeters meters) {
+        this.meters = meters;
         this.connectionDetails = connectionDetails;
         this.bus = bus;
         this.properties = properties;
@@ -89,6 +91,7 @@ class SessionNotificationListener implements SmartLifecycle {
             try (Connection connection = connect()) {
                 int pid = listen(connection);
                 if (failedAttempts > 0 || bus.listenerStatus().connects() > 0) {
+                    meters.listenerReconnected();
                     log.info("Session event listener connected again after {} (backend {})",
                             outage(), pid);
                 }
@@ -162,36 +165,50 @@ class SessionNotificationListener implements SmartLifecycle {
                 log.warn("Ignoring a malformed session event hint '{}'", notification.getParameter());
                 continue;
             }
+            if (hint.get().createdAtMillis() > 0) {
+                meters.hintReceived(hint.get().createdAtMillis());
+            }
             merged.merge(hint.get().sessionId(), hint.get(), Hint::merge);
         }
         merged.values().forEach(hint -> bus.wake(hint.sessionId(), hint.seq(), hint.candidateMaySee()));
     }
 
-    /** One NOTIFY payload of {@link SessionEventLog#CHANNEL}. */
-    record Hint(long sessionId, long seq, boolean candidateMaySee) {
+    /**
+     * One NOTIFY payload of {@link SessionEventLog#CHANNEL}; {@code createdAtMillis} is 0 when the
+     * hint does not say when its event was created.
+     */
+    record Hint(long sessionId, long seq, boolean candidateMaySee, long createdAtMillis) {
+
+        Hint(long sessionId, long seq, boolean candidateMaySee) {
+            this(sessionId, seq, candidateMaySee, 0);
+        }
 
         /**
-         * "session:seq:c" or "session:seq:p"; a hint without the last part (from a node of an
-         * older version during an upgrade) wakes everyone, as it used to.
+         * "session:seq:c:millis" or "session:seq:p:millis". A hint of a node of an older version
+         * (during an upgrade) lacks the time (no lag is measured) or also the audience (it wakes
+         * everyone, as it used to). Parts after the time are left to later versions.
          */
         static Optional<Hint> parse(String payload) {
             String[] parts = payload.split(":", -1);
-            if (parts.length < 2 || parts.length > 3) {
+            if (parts.length < 2) {
                 return Optional.empty();
             }
             try {
                 boolean forCandidate = parts.length == 2 || parts[2].equals(SessionEventLog.FOR_CANDIDATE);
-                if (parts.length == 3 && !forCandidate && !parts[2].equals(SessionEventLog.FOR_PANEL)) {
+                if (parts.length >= 3 && !forCandidate && !parts[2].equals(SessionEventLog.FOR_PANEL)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hint(Long.parseLong(parts[0]), Long.parseLong(parts[1]), forCandidate));
+                long createdAt = parts.length >= 4 ? Long.parseLong(parts[3]) : 0;
+                return Optional.of(new Hint(Long.parseLong(parts[0]), Long.parseLong(parts[1]), forCandidate,
+                        createdAt));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
         }
 
         Hint merge(Hint other) {
-            return new Hint(sessionId, Math.max(seq, other.seq), candidateMaySee || other.candidateMaySee);
+            return new Hint(sessionId, Math.max(seq, other.seq), candidateMaySee || other.candidateMaySee,
+                    Math.max(createdAtMillis, other.createdAtMillis));
         }
     }
 

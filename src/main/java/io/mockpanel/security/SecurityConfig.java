@@ -2,6 +2,7 @@ package io.mockpanel.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mockpanel.base.EmbeddedDatabase;
 import io.mockpanel.security.ui.LoginView;
 import org.springframework.beans.factory.ObjectProvider;
@@ -94,9 +95,9 @@ class SecurityConfig {
     /** The only AuthenticationProvider bean, so Spring Security builds no other way to sign in. */
     @Bean
     AuthenticationProvider authenticationProvider(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, MeterRegistry meters) {
         var passwords = new DaoAuthenticationProvider(new AccountUserDetailsService(accounts));
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottlingAuthenticationProvider(passwords, throttle);
+        return new ThrottlingAuthenticationProvider(passwords, throttle, meters);
     }
 }

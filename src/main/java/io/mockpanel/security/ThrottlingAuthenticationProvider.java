@@ -1,5 +1,7 @@
 package io.mockpanel.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -21,10 +23,14 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
     private final LoginThrottle throttle;
+    private final Counter throttled;
 
-    ThrottlingAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle) {
+    ThrottlingAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle, MeterRegistry meters) {
         this.delegate = delegate;
         this.throttle = throttle;
+        this.throttled = Counter.builder("mockpanel.signin.throttled")
+                .description("Sign-in attempts refused by the throttle (decision 0003) before any password check")
+                .register(meters);
     }
 
     @Override
@@ -38,6 +44,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         }
         throttle.forgetExpired();
         if (!throttle.reserve(username, address)) {
+            throttled.increment();
             throw new LoginThrottledException();
         }
         Authentication result;

@@ -10,6 +10,7 @@ import io.mockpanel.security.NewAccount;
 import io.mockpanel.support.Chromium;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.PanelPages;
+import io.mockpanel.support.PrometheusScrape;
 import io.mockpanel.support.TestUsers;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A whole panel in real Chromium, one browser context per person: the lead sets up a session with
  * a co-panelist and invites the candidate, the candidate joins by link, the lead pushes the
  * situation and a question and the candidate sees each, live; lead and co-panelist write notes
- * and score; both reload and see the same state; the candidate's page never holds a note.
+ * and score; both reload and see the same state; the candidate's page never holds a note; the
+ * operator's scrape of /actuator/prometheus shows it all happened.
  */
 @IntegrationTest
 class LivePanelBrowserTest {
@@ -48,6 +50,7 @@ class LivePanelBrowserTest {
                     PASSWORD));
         });
 
+        PrometheusScrape before = PrometheusScrape.of(port);
         Page leadPage = signedIn(lead);
         leadPage.navigate(url("sessions/new"));
         leadPage.waitForLoadState(LoadState.NETWORKIDLE);
@@ -137,6 +140,37 @@ class LivePanelBrowserTest {
         String candidateSource = candidate.content();
         assertThat(candidateSource).doesNotContain("LEAD-NOTE").doesNotContain("PANEL-NOTE")
                 .doesNotContain("incident commander first").doesNotContain("blast radius");
+
+        meteredAsItRan(before, PrometheusScrape.of(port));
+    }
+
+    /**
+     * What an operator's scrape shows after this panel (decision 0042): its three pushes timed
+     * until the candidate's room and the consoles applied them, its note saves, the session live,
+     * its screens open. The suite shares one node, so counts are compared with the scrape before.
+     */
+    private static void meteredAsItRan(PrometheusScrape before, PrometheusScrape after) {
+        assertThat(after.value("mockpanel_session_events_total", "type", "PROMPT_PUSHED")
+                - before.value("mockpanel_session_events_total", "type", "PROMPT_PUSHED")).isGreaterThanOrEqualTo(3);
+        for (String screen : new String[] {"room", "console"}) {
+            double pushes = after.value("mockpanel_push_latency_seconds_count", "screen", screen)
+                    - before.value("mockpanel_push_latency_seconds_count", "screen", screen);
+            double seconds = after.value("mockpanel_push_latency_seconds_sum", "screen", screen)
+                    - before.value("mockpanel_push_latency_seconds_sum", "screen", screen);
+            assertThat(pushes).as("pushes timed on the %s", screen).isGreaterThanOrEqualTo(3);
+            // in seconds, not milliseconds or an epoch: a wrong unit or start would read as minutes or years
+            assertThat(seconds / pushes).as("mean push latency on the %s", screen).isBetween(0.0, 60.0);
+            assertThat(after.value("mockpanel_push_latency_seconds_bucket", "screen", screen, "le", "+Inf"))
+                    .isEqualTo(after.value("mockpanel_push_latency_seconds_count", "screen", screen));
+        }
+        assertThat(after.value("mockpanel_note_save_seconds_count", "outcome", "saved")
+                - before.value("mockpanel_note_save_seconds_count", "outcome", "saved")).isGreaterThanOrEqualTo(2);
+        assertThat(after.value("mockpanel_sessions_live")).isGreaterThanOrEqualTo(1);
+        assertThat(after.value("mockpanel_screens_open", "screen", "room")).isGreaterThanOrEqualTo(1);
+        assertThat(after.value("mockpanel_screens_open", "screen", "console")).isGreaterThanOrEqualTo(2);
+        assertThat(after.value("mockpanel_listener_listening")).isEqualTo(1);
+        assertThat(after.value("mockpanel_listener_lag_seconds_count"))
+                .isGreaterThan(before.value("mockpanel_listener_lag_seconds_count"));
     }
 
     private Page signedIn(String username) {

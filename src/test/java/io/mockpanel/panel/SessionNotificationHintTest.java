@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mockpanel.panel.SessionNotificationListener.Hint;
 import org.junit.jupiter.api.Test;
 
-/** The NOTIFY payload says which session, which event, and whether the candidate's room is woken. */
+/** The NOTIFY payload says which session, which event, whether the candidate's room is woken, and when. */
 class SessionNotificationHintTest {
 
     @Test
     void a_hint_names_the_session_the_event_and_its_audience() {
         assertThat(Hint.parse("12:34:c")).contains(new Hint(12, 34, true));
         assertThat(Hint.parse("12:34:p")).contains(new Hint(12, 34, false));
+    }
+
+    @Test
+    void a_hint_says_when_its_event_was_created_and_later_parts_are_left_to_later_versions() {
+        assertThat(Hint.parse("12:34:c:1767225600123")).contains(new Hint(12, 34, true, 1767225600123L));
+        assertThat(Hint.parse("12:34:p:5:future")).contains(new Hint(12, 34, false, 5));
+        assertThat(Hint.parse("12:34:p")).contains(new Hint(12, 34, false, 0));
     }
 
     @Test
@@ -26,6 +33,7 @@ class SessionNotificationHintTest {
         assertThat(Hint.parse("12:x:c")).isEmpty();
         assertThat(Hint.parse("12:34:q")).isEmpty();
         assertThat(Hint.parse("12:34:c:extra")).isEmpty();
+        assertThat(Hint.parse("12:34:q:5")).isEmpty();
     }
 
     @Test

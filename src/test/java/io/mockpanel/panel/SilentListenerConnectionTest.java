@@ -55,7 +55,10 @@ class SilentListenerConnectionTest {
     void a_silent_listen_connection_is_noticed_by_the_probe_reported_and_replaced() {
         SessionEventBus bus = new SessionEventBus();
         SessionListenerHealthIndicator health = new SessionListenerHealthIndicator(bus);
-        listener = new SessionNotificationListener(throughProxy(), bus, DEFAULTS, Clock.systemUTC());
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        var meters = new PanelMeters(registry, Clock.systemUTC(), bus, jdbc,
+                new io.mockpanel.base.MetricsProperties(null, Duration.ZERO));
+        listener = new SessionNotificationListener(throughProxy(), bus, DEFAULTS, Clock.systemUTC(), meters);
         listener.start();
         await("the listener connects through the proxy", () -> bus.listenerStatus().listening());
         Integer firstBackend = bus.listenerStatus().backendPid();
@@ -75,6 +78,7 @@ class SilentListenerConnectionTest {
         long reconnectedMillis = (System.nanoTime() - silenced) / 1_000_000;
         assertThat(bus.listenerStatus().backendPid()).isNotEqualTo(firstBackend);
         assertThat(bus.listenerStatus().connects()).isEqualTo(2);
+        assertThat(registry.get("mockpanel.listener.reconnects").counter().count()).isEqualTo(1);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         await("watchers heard: lost, then back", () -> toldWatchers.size() == 2);
         assertThat(toldWatchers).containsExactly(false, true);
@@ -83,8 +87,12 @@ class SilentListenerConnectionTest {
         long session = -System.nanoTime();
         CopyOnWriteArrayList<Long> hints = new CopyOnWriteArrayList<>();
         bus.subscribe(session, hints::add);
-        jdbc.sql("select pg_notify(?, ?)").params(SessionEventLog.CHANNEL, session + ":7").query(String.class).single();
+        long createdAt = System.currentTimeMillis();
+        jdbc.sql("select pg_notify(?, ?)").params(SessionEventLog.CHANNEL, session + ":7:p:" + createdAt)
+                .query(String.class).single();
         await("a hint after the reconnect arrives", () -> hints.contains(7L));
+        // its lag (NOTIFY received - event created) is measured
+        assertThat(registry.get("mockpanel.listener.lag").timer().count()).isEqualTo(1);
 
         System.out.printf("FIGURE silent LISTEN connection: noticed after %d ms (probe every %d s, timeout %d s), "
                 + "listening again after %d ms%n", detectedMillis, DEFAULTS.probeInterval().toSeconds(),

@@ -67,7 +67,8 @@ class LoginThrottleRaceTest {
                 return passwords.supports(authentication);
             }
         };
-        provider = new ThrottlingAuthenticationProvider(counting, throttle);
+        provider = new ThrottlingAuthenticationProvider(counting, throttle,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     @Test

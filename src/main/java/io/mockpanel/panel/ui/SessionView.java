@@ -21,6 +21,7 @@ import io.mockpanel.panel.LiveControlService;
 import io.mockpanel.panel.LiveSession;
 import io.mockpanel.panel.NoteService;
 import io.mockpanel.panel.PanelSessionService;
+import io.mockpanel.panel.PanelMeters;
 import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionDetails;
 import io.mockpanel.panel.SessionEvent;
@@ -69,6 +70,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     private final Clock clock;
     /** Invite links are built on the configured public URL, never on the request's Host header. */
     private final PublicUrl publicUrl;
+    private final PanelMeters meters;
 
     private long sessionId = -1;
     private String title = "Session";
@@ -85,8 +87,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
             InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes,
-            List<ConsoleSection> sections, Clock clock, PublicUrl publicUrl, SessionScheduling scheduling) {
+            List<ConsoleSection> sections, Clock clock, PublicUrl publicUrl, SessionScheduling scheduling,
+            PanelMeters meters) {
         this.sessions = sessions;
+        this.meters = meters;
         this.scheduling = scheduling;
         this.timeline = timeline;
         this.control = control;
@@ -125,6 +129,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         feed.onEvents(this::show);
         title = session.title();
         build(session, feed);
+        // After every part: a push's latency ends once the whole console applied it (decision 0042).
+        feed.onEvents(events -> meters.applied(PanelMeters.Screen.CONSOLE, events));
     }
 
     /**
