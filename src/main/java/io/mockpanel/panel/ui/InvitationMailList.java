@@ -11,36 +11,37 @@ import io.mockpanel.base.ui.Notifications;
 import io.mockpanel.mail.MailKind;
 import io.mockpanel.mail.MailStatus;
 import io.mockpanel.panel.InviteService;
+import io.mockpanel.panel.SessionMails;
 import java.util.List;
 
 /**
  * The lead's view of the session's mails: to whom, what, and queued / sent / failed with the
- * reason, with Retry for a failed one. Read when shown and on Refresh, never on a live event:
- * sending happens in the background and writes no event, and the console's cost per event stays as it is.
+ * reason, with Retry for a failed one. Read when shown and again whenever the session's log says
+ * its mails may have changed (a mail's own event, written by the sender on every outcome, or an
+ * issue, reschedule or cancel: decision 0041), so it follows the sender without a click.
  */
 final class InvitationMailList extends Div {
 
     private final InviteService invites;
+    private final SessionMails.Followed mails;
     private final long sessionId;
     private final UnorderedList list = new UnorderedList();
 
-    InvitationMailList(InviteService invites, long sessionId) {
+    InvitationMailList(InviteService invites, SessionMails.Followed mails) {
         this.invites = invites;
-        this.sessionId = sessionId;
+        this.mails = mails;
+        this.sessionId = mails.sessionId();
         setId("invitation-mails");
         list.addClassName("invitation-mail-list");
-        var refresh = new Button("Refresh", e -> refresh());
-        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        refresh.setId("refresh-mails");
-        add(new H4("E-mails"), list, refresh);
+        add(new H4("E-mails"), list);
         refresh();
     }
 
     void refresh() {
-        List<MailStatus> mails = invites.mails(sessionId);
+        List<MailStatus> states = mails.read();
         list.removeAll();
-        setVisible(!mails.isEmpty());
-        mails.forEach(mail -> list.add(item(mail)));
+        setVisible(!states.isEmpty());
+        states.forEach(mail -> list.add(item(mail)));
     }
 
     private ListItem item(MailStatus mail) {

@@ -17,6 +17,7 @@ import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.InviteStatus;
 import io.mockpanel.panel.IssuedInvite;
 import io.mockpanel.panel.SessionException;
+import io.mockpanel.panel.SessionMails;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -42,13 +43,14 @@ class InviteCard extends Div {
     final @Nullable Checkbox byMail;
     final InvitationMailList mails;
 
-    InviteCard(InviteService invites, long sessionId, String baseUrl, @Nullable String candidateEmail) {
+    InviteCard(InviteService invites, SessionMails.Followed followedMails, String baseUrl,
+            @Nullable String candidateEmail) {
         this.invites = invites;
-        this.sessionId = sessionId;
+        this.sessionId = followedMails.sessionId();
         this.baseUrl = baseUrl;
         addClassName("area-card");
         addClassName("invite-card");
-        mails = new InvitationMailList(invites, sessionId);
+        mails = new InvitationMailList(invites, followedMails);
         if (candidateEmail != null && !candidateEmail.isBlank()) {
             byMail = new Checkbox("Send the new link by e-mail to " + candidateEmail);
             byMail.setId("invite-by-mail");

@@ -1,7 +1,6 @@
 package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.Component;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
@@ -28,6 +27,7 @@ import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.SessionCursor;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionException;
+import io.mockpanel.panel.SessionMails;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionScheduling;
 import io.mockpanel.panel.SessionState;
@@ -69,6 +69,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     private final Clock clock;
     /** Invite links are built on the configured public URL, never on the request's Host header. */
     private final PublicUrl publicUrl;
+    private final SessionMails mails;
 
     private long sessionId = -1;
     private String title = "Session";
@@ -85,7 +86,9 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
             InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes,
-            List<ConsoleSection> sections, Clock clock, PublicUrl publicUrl, SessionScheduling scheduling) {
+            List<ConsoleSection> sections, Clock clock, PublicUrl publicUrl, SessionScheduling scheduling,
+            SessionMails mails) {
+        this.mails = mails;
         this.sessions = sessions;
         this.scheduling = scheduling;
         this.timeline = timeline;
@@ -184,8 +187,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
                 control.startTimer(sessionId, scenario);
             }
         }), scenario -> act(() -> control.extendTimer(sessionId, scenario, 5)));
-        see = new SeePane(timer, myRole == SessionRole.LEAD ? new InviteCard(invites, sessionId, publicUrl.base(),
-                session.candidateEmail()) : null,
+        see = new SeePane(timer, myRole == SessionRole.LEAD ? new InviteCard(invites, mails.follow(sessionId),
+                publicUrl.base(), session.candidateEmail()) : null,
                 header.invite, clock);
 
         List<Workspace.Pane> panes = new ArrayList<>();
@@ -223,6 +226,9 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         }
         if (changes.invite()) {
             showInvite();
+        }
+        if (changes.mails()) {
+            see.showMails();
         }
         if (changes.ended()) {
             // Not forwarded: whoever is still writing a note or a score sheet keeps it.

@@ -81,7 +81,7 @@ class InviteCardMailTest extends KaribuTest {
 
         jdbc.sql("update mail_outbox set state = 'FAILED', attempts = 8, last_error = 'connection refused' "
                 + "where session_id = ? and kind = 'INVITATION'").param(panel.sessionId()).update();
-        _click(_get(Button.class, spec -> spec.withId("refresh-mails")));
+        open(panel);
         assertThat(mailLines()).singleElement().asString().contains("failed: connection refused");
 
         _click(_get(Button.class, spec -> spec.withClasses("retry-mail")));
