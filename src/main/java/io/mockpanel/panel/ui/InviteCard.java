@@ -81,14 +81,19 @@ class InviteCard extends Div {
             // The candidate is in: the link and QR code have done their job.
             issued.removeAll();
             text = "In use by " + status.candidateName() + " in one browser (link valid until "
-                    + WHEN.format(status.expiresAt()) + ").";
+                    + when(status.expiresAt()) + ").";
         } else {
-            text = "Issued, not opened yet; valid until " + WHEN.format(status.expiresAt())
+            text = "Issued, not opened yet; valid until " + when(status.expiresAt())
                     + ". Only a new link can be shown again.";
         }
         var state = new Paragraph(text);
         state.setId("invite-status");
         body.add(state, actions(status));
+    }
+
+    /** In the lead's browser zone, like every other time on the console (the server's zone is nobody's). */
+    private static String when(java.time.Instant at) {
+        return WHEN.withZone(BrowserZone.current(ZoneId.systemDefault())).format(at);
     }
 
     /** Whether the candidate is in: the link is bound to their browser and still usable (as last read). */
