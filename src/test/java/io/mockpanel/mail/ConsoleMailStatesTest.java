@@ -115,6 +115,36 @@ class ConsoleMailStatesTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withId("refresh-mails"))).as("nothing left to refresh").isEmpty();
     }
 
+    @Test
+    void a_node_that_lost_its_claim_mid_send_records_nothing_and_tells_no_console() throws Exception {
+        jdbc.sql("delete from mail_outbox").update();
+        TestPanel.Panel panel = testPanel.scheduled();
+        long mailId = jdbc.sql("""
+                insert into mail_outbox (session_id, kind, recipient_address, recipient_name, subject, text_body,
+                                         html_body, dedupe_key, state, attempts, next_attempt_at, created_at)
+                values (?, 'INVITATION', 'casey@example.org', 'Casey', 'Invitation', 't', 'h', ?, 'QUEUED', 0, now(), now())
+                returning id""").params(panel.sessionId(), "lost-claim-" + panel.sessionId()).query(Long.class).single();
+        long before = log.lastSeq(panel.sessionId());
+        // While this node talks to the SMTP server, its lease runs out and another node claims the mail.
+        JavaMailSenderImpl overtaken = new JavaMailSenderImpl() {
+            @Override
+            protected void doSend(jakarta.mail.internet.MimeMessage[] messages, Object[] originals) {
+                super.doSend(messages, originals);
+                jdbc.sql("update mail_outbox set attempts = attempts + 1 where id = ?").param(mailId).update();
+            }
+        };
+        overtaken.setHost("127.0.0.1");
+        overtaken.setPort(smtp.getSmtp().getPort());
+        clock.catchUp();
+
+        assertThat(sender.sendDue(overtaken, clock)).isEqualTo(1);
+
+        assertThat(jdbc.sql("select state from mail_outbox where id = ?").param(mailId).query(String.class).single())
+                .as("the other node's claim stands").isEqualTo("SENDING");
+        assertThat(log.lastSeq(panel.sessionId())).as("no event for an outcome that was not recorded")
+                .isEqualTo(before);
+    }
+
     /** The candidate's invitation line, as the lead's console shows it. */
     private static Optional<String> invitation() {
         return _find(ListItem.class, spec -> spec.withClasses("invitation-mail")).stream()
