@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -35,8 +36,10 @@ public class MailOutbox {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MailRateLimits rateLimits;
+    private final ApplicationEventPublisher events;
 
-    MailOutbox(JdbcClient jdbc, Clock clock, MailRateLimits rateLimits) {
+    MailOutbox(JdbcClient jdbc, Clock clock, MailRateLimits rateLimits, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.rateLimits = rateLimits;
@@ -108,17 +111,22 @@ public class MailOutbox {
 
     /**
      * Sends a FAILED mail of the session again, from its first attempt (after the SMTP server or an
-     * address was fixed). The caller checks that its user may act on the session.
+     * address was fixed). The caller checks that its user may act on the session. The session's
+     * other consoles hear of it ({@link MailStateChanged}, in this transaction).
      *
      * @return whether the mail was failed and is queued again
      */
     @PreAuthorize(ACCOUNTS)
     @Transactional
     public boolean retry(long sessionId, long mailId) {
-        return jdbc.sql("""
+        boolean queued = jdbc.sql("""
                 update mail_outbox set state = 'QUEUED', attempts = 0, next_attempt_at = ?
                  where id = ? and session_id = ? and state = 'FAILED'""")
                 .params(utc(clock.instant()), mailId, sessionId).update() == 1;
+        if (queued) {
+            events.publishEvent(new MailStateChanged(mailId, sessionId, MailState.QUEUED));
+        }
+        return queued;
     }
 
     /**

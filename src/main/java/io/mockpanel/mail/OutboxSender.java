@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the outbox, on every node (decision 0038). A short transaction claims due rows with
  * {@code for update skip locked} and leases them (state SENDING until now + lease, attempts + 1);
  * the SMTP conversation happens after that commit, holding no lock and no connection; a second
- * short transaction records SENT, or QUEUED again after a backoff, or FAILED after the last
- * attempt, but only while the row's attempt count is still this node's claim. So two nodes never
+ * short transaction ({@link OutboxOutcomes}) records SENT, or QUEUED again after a backoff, or
+ * FAILED after the last attempt, but only while the row's attempt count is still this node's
+ * claim, and tells the session's consoles (decision 0041). So two nodes never
  * send a row at the same time, and a node that dies mid-send leaves a lease that runs out and the
  * row is tried again: delivery is at least once (a node dying between the SMTP server's "250 OK"
  * and its own commit sends that mail again, with the same Message-ID and calendar UID/SEQUENCE,
@@ -50,9 +51,12 @@ class OutboxSender {
     private final Clock clock;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final ObjectProvider<DevelopmentMailbox> developmentMailbox;
+    private final OutboxOutcomes outcomes;
 
     OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, MailProperties properties,
-            Clock clock, ObjectProvider<JavaMailSender> mailSender, ObjectProvider<DevelopmentMailbox> developmentMailbox) {
+            Clock clock, ObjectProvider<JavaMailSender> mailSender, ObjectProvider<DevelopmentMailbox> developmentMailbox,
+            OutboxOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -121,24 +125,17 @@ class OutboxSender {
     }
 
     private List<OutboxRow> claim(Instant now) {
-        // A lease that ran out on the last attempt: the node that held it never said how it went.
-        jdbc.sql("""
-                update mail_outbox set state = 'FAILED',
-                       last_error = 'No confirmation of the last attempt (the sending node stopped).'
-                 where id in (select id from mail_outbox
-                               where state = 'SENDING' and next_attempt_at <= ? and attempts >= ?
-                               for update skip locked)""")
-                .params(MailOutbox.utc(now), properties.maxAttempts()).update();
+        outcomes.failAbandoned(now, properties.maxAttempts());
         return jdbc.sql("""
                 update mail_outbox m set state = 'SENDING', attempts = m.attempts + 1, next_attempt_at = ?
                   from (select id from mail_outbox
                          where state in ('QUEUED', 'SENDING') and next_attempt_at <= ?
                          order by next_attempt_at, id limit ? for update skip locked) due
                  where m.id = due.id
-                returning m.id, m.kind, m.recipient_address, m.recipient_name, m.subject, m.text_body, m.html_body,
+                returning m.id, m.session_id, m.kind, m.recipient_address, m.recipient_name, m.subject, m.text_body, m.html_body,
                           m.ics, m.dedupe_key, m.attempts""")
                 .params(MailOutbox.utc(now.plus(properties.lease())), MailOutbox.utc(now), properties.batchSize())
-                .query((rs, i) -> new OutboxRow(rs.getLong("id"), MailKind.valueOf(rs.getString("kind")),
+                .query((rs, i) -> new OutboxRow(rs.getLong("id"), rs.getObject("session_id", Long.class), MailKind.valueOf(rs.getString("kind")),
                         rs.getString("recipient_address"), rs.getString("recipient_name"), rs.getString("subject"),
                         rs.getString("text_body"), rs.getString("html_body"), rs.getString("ics"),
                         rs.getString("dedupe_key"), rs.getInt("attempts")))
@@ -151,10 +148,7 @@ class OutboxSender {
 
     /** Gives a claimed row back untried: as it was before the claim, due at once. */
     private void release(OutboxRow row, Instant now) {
-        jdbc.sql("""
-                update mail_outbox set state = 'QUEUED', attempts = attempts - 1, next_attempt_at = ?
-                 where id = ? and state = 'SENDING' and attempts = ?""")
-                .params(MailOutbox.utc(now), row.id(), row.attempts()).update();
+        outcomes.release(row, now);
     }
 
     private Outcome send(JavaMailSender sender, OutboxRow row, Clock clock) {
@@ -185,13 +179,7 @@ class OutboxSender {
     }
 
     private void sent(OutboxRow row, Instant now) {
-        // The bodies go: a candidate's invitation carries their join link, and nothing reads a sent body.
-        int updated = jdbc.sql("""
-                update mail_outbox set state = 'SENT', sent_at = ?, last_error = null,
-                       text_body = '', html_body = '', ics = null
-                 where id = ? and state = 'SENDING' and attempts = ?""")
-                .params(MailOutbox.utc(now), row.id(), row.attempts()).update();
-        if (updated == 0) {
+        if (!outcomes.sent(row, now)) {
             log.warn("Mail {} ({}) was sent after its lease had run out; another node may send it again",
                     row.id(), row.kind());
             return;
@@ -209,12 +197,7 @@ class OutboxSender {
         boolean permanent = e instanceof MailPreparationException || e instanceof MailParseException;
         boolean last = permanent || row.attempts() >= properties.maxAttempts();
         Instant next = now.plus(properties.backoff(row.attempts()));
-        int updated = jdbc.sql("""
-                update mail_outbox set state = ?, next_attempt_at = ?, last_error = ?
-                 where id = ? and state = 'SENDING' and attempts = ?""")
-                .params(last ? "FAILED" : "QUEUED", MailOutbox.utc(last ? now : next), reason, row.id(), row.attempts())
-                .update();
-        if (updated == 0) {
+        if (!outcomes.failed(row, last, reason, now, next)) {
             return;
         }
         if (last) {

@@ -242,6 +242,17 @@ public final class SessionEvents {
     }
 
     /**
+     * One of the session's mails reached a state the lead's console shows (sent, waiting for a
+     * retry, failed, queued again by Retry): only the mail's id and its {@code MailState}'s name,
+     * never the address, subject or link, since every member's screen and the candidate's room read
+     * the log. The console reads the states themselves from the outbox (decision 0041).
+     */
+    @org.springframework.modulith.NamedInterface("api")
+    public record MailChanged(long mailId, String state) implements PanelOnly {
+        public static final String TYPE = "MAIL_CHANGED";
+    }
+
+    /**
      * An event this node cannot read: a name it does not know (written by a newer node during an
      * upgrade) or a payload that does not parse. Readers skip it; it never stops a screen.
      */

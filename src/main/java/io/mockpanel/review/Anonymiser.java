@@ -1,5 +1,6 @@
 package io.mockpanel.review;
 
+import io.mockpanel.mail.MailOutbox;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The one piece of code that takes a person's identity and words out of sessions (decision 0030),
  * used by an admin's "anonymise candidate" for all of a person's sessions and by the retention job
  * one session at a time. Scores, recommendations, times and the shape of the timeline stay; names,
- * addresses and every free text about the person go. Callers lock the sessions' rows first and
+ * addresses, every free text about the person, the session's mails (addressed to them, naming them)
+ * and the video call's link (often a personal meeting room) go. Callers lock the sessions' rows first and
  * the candidate's row after them (always in this order, so the two callers never deadlock).
  */
 @Component
@@ -22,27 +24,32 @@ class Anonymiser {
 
     private final JdbcClient jdbc;
     private final EventPayloadScrubber payloads;
+    private final MailOutbox mails;
 
-    Anonymiser(JdbcClient jdbc, EventPayloadScrubber payloads) {
+    Anonymiser(JdbcClient jdbc, EventPayloadScrubber payloads, MailOutbox mails) {
         this.jdbc = jdbc;
         this.payloads = payloads;
+        this.mails = mails;
     }
 
     /** What one anonymisation erased; the audit log records these counts, never the texts. */
-    record Erased(int sessions, int notes, int coachingNotes, int reports, int otherTexts, int events) {
+    record Erased(int sessions, int notes, int coachingNotes, int reports, int otherTexts, int events, int mails,
+            int callLinks) {
 
-        static final Erased NOTHING = new Erased(0, 0, 0, 0, 0, 0);
+        static final Erased NOTHING = new Erased(0, 0, 0, 0, 0, 0, 0, 0);
 
         Erased plus(Erased other) {
             return new Erased(sessions + other.sessions, notes + other.notes, coachingNotes + other.coachingNotes,
-                    reports + other.reports, otherTexts + other.otherTexts, events + other.events);
+                    reports + other.reports, otherTexts + other.otherTexts, events + other.events,
+                    mails + other.mails, callLinks + other.callLinks);
         }
 
         /** For the audit log: counts only. */
         String describe() {
             return count(notes, "note", "notes") + ", " + count(coachingNotes, "coaching note", "coaching notes") + ", "
                     + count(reports, "report", "reports") + ", " + count(otherTexts, "comment or justification",
-                    "comments and justifications") + ", " + count(events, "event payload", "event payloads");
+                    "comments and justifications") + ", " + count(events, "event payload", "event payloads") + ", "
+                    + count(mails, "mail", "mails") + ", " + count(callLinks, "call link", "call links");
         }
     }
 
@@ -112,6 +119,9 @@ class Anonymiser {
     private Erased scrub(long sessionId, CandidateIdentity identity, String label, Instant now) {
         String title = jdbc.sql("select title from panel_session where id = ?").param(sessionId)
                 .query(String.class).single();
+        // A call link often is the person's own meeting room (its id or name in the address): it goes too.
+        int callLinks = jdbc.sql("update panel_session set meeting_url = null where id = ? and meeting_url is not null")
+                .param(sessionId).update();
         int sessions = jdbc.sql("""
                 update panel_session set title = ?, candidate_name = ?, candidate_email = null,
                        anonymised_at = coalesce(anonymised_at, ?)
@@ -119,6 +129,8 @@ class Anonymiser {
                        or candidate_email is not null)""")
                 .params(identity.inTitle(title, label), label, at(now), sessionId, identity.inTitle(title, label), label)
                 .update();
+        // The mails carry the person's address and name, and the join link (until sent).
+        int erasedMails = mails.erase(sessionId);
         int notes = jdbc.sql("update session_note set text = '' where session_id = ? and text <> ''")
                 .param(sessionId).update();
         int coaching = jdbc.sql("update coaching_note set text = '' where session_id = ? and text <> ''")
@@ -145,7 +157,7 @@ class Anonymiser {
         jdbc.sql("delete from session_connection where session_id = ? and participant = 'candidate'")
                 .param(sessionId).update();
         int events = payloads.scrub(sessionId, identity, label);
-        return new Erased(sessions > 0 ? 1 : 0, notes, coaching, reports, texts, events);
+        return new Erased(sessions > 0 ? 1 : 0, notes, coaching, reports, texts, events, erasedMails, callLinks);
     }
 
     private static java.time.OffsetDateTime at(Instant instant) {

@@ -30,11 +30,11 @@ class EventArchiveJob {
 
     /**
      * Wake-ups for live screens whose state lives in tables (presence in session_connection,
-     * drafts in score_sheet): the review skips them (SessionReviewRows), the candidate's screen
+     * drafts in score_sheet, mails in mail_outbox): the review skips them (SessionReviewRows), the candidate's screen
      * replay never reads them, and a console replays nothing from them.
      */
     static final List<String> NOT_READ_AFTER_THE_SESSION = List.of(SessionEvents.PresenceChanged.TYPE,
-            SessionEvents.ScoreDraftSaved.TYPE);
+            SessionEvents.ScoreDraftSaved.TYPE, SessionEvents.MailChanged.TYPE);
 
     private static final Logger log = LoggerFactory.getLogger(EventArchiveJob.class);
 

@@ -29,13 +29,15 @@ class EventPayloadScrubber {
     /**
      * The one exception to the append-only event log (decision 0030): payloads that carry the
      * person's name (joining, clarification requests, the title at creation, and any other string
-     * that contains a name or address) are rewritten in place. Sequence numbers, types and times stay.
+     * that contains a name or address) are rewritten in place, and the video call's link (often the
+     * person's own meeting room) is removed from its events. Sequence numbers, types and times stay.
      */
     int scrub(long sessionId, CandidateIdentity identity, String label) {
         var sql = new StringBuilder("select seq, type, payload::text as payload from session_event "
-                + "where session_id = ? and (type in (?, ?, ?)");
+                + "where session_id = ? and (type in (?, ?, ?, ?)");
         List<Object> params = new ArrayList<>(List.of(sessionId, SessionEvents.CandidateJoined.TYPE,
-                SessionEvents.ClarificationRequested.TYPE, SessionEvents.SessionCreated.TYPE));
+                SessionEvents.ClarificationRequested.TYPE, SessionEvents.SessionCreated.TYPE,
+                SessionEvents.MeetingLinkChanged.TYPE));
         for (String needle : identity.needles()) {
             sql.append(" or strpos(lower(payload::text), ?) > 0");
             params.add(needle);
@@ -55,6 +57,8 @@ class EventPayloadScrubber {
                     object.put("candidate", label);
                 } else if (row.type().equals(SessionEvents.SessionCreated.TYPE) && object.path("title").isString()) {
                     object.put("title", identity.inTitle(object.get("title").stringValue(), label));
+                } else if (row.type().equals(SessionEvents.MeetingLinkChanged.TYPE) && object.path("url").isString()) {
+                    object.putNull("url");
                 }
             }
             JsonNode scrubbed = inStrings(payload, identity, label);

@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.stereotype.Component
 class SessionReviewRows {
 
-    /** Events the review never shows nor needs: presence blips and draft autosaves are noise here. */
+    /** Events the review never shows nor needs: presence blips, draft autosaves and mail news are noise here. */
     private static final List<String> NOT_READ = List.of(SessionEvents.PresenceChanged.TYPE,
-            SessionEvents.ScoreDraftSaved.TYPE);
+            SessionEvents.ScoreDraftSaved.TYPE, SessionEvents.MailChanged.TYPE);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

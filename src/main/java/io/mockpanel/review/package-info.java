@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"panel::api", "panel::console", "panel::room", "panel::views", "base",
-        "base::ui", "security", "scenario", "scoring"})
+        "base::ui", "security", "scenario", "scoring", "mail"})
 package io.mockpanel.review;
 
 import org.jspecify.annotations.NullMarked;

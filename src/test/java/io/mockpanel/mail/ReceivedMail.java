@@ -13,13 +13,13 @@ import net.fortuna.ical4j.model.PropertyContainer;
 import net.fortuna.ical4j.model.component.VEvent;
 
 /** Reading a delivered mail as its recipient's programs do: its parts by type, its calendar event. */
-final class ReceivedMail {
+public final class ReceivedMail {
 
     private ReceivedMail() {
     }
 
     /** Every leaf part of this type, depth first. */
-    static List<Part> parts(Part part, String type) throws Exception {
+    public static List<Part> parts(Part part, String type) throws Exception {
         List<Part> found = new ArrayList<>();
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
@@ -34,14 +34,14 @@ final class ReceivedMail {
     }
 
     /** The calendar's one event. */
-    static VEvent event(Calendar calendar) {
+    public static VEvent event(Calendar calendar) {
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertThat(events).hasSize(1);
         return events.get(0);
     }
 
     /** A property's value, failing the test when it is missing. */
-    static String value(PropertyContainer container, String name) {
+    public static String value(PropertyContainer container, String name) {
         return container.getProperty(name).map(Property::getValue).orElseThrow(() -> new AssertionError("no " + name));
     }
 }

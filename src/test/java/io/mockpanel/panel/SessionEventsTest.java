@@ -35,7 +35,8 @@ class SessionEventsTest {
             new SessionEvents.ScoreDraftSaved(0, "lee"), new SessionEvents.ScoreSubmitted(0, "lee"),
             new SessionEvents.ScoresRevealed(0), new SessionEvents.ConsensusRecorded(0, 2),
             new SessionEvents.VerdictRecorded(0),
-            new SessionEvents.CoachingNoteSaved(11, "cory", true, 2), new SessionEvents.CoachingNoteDeleted(11, "cory", false));
+            new SessionEvents.CoachingNoteSaved(11, "cory", true, 2), new SessionEvents.CoachingNoteDeleted(11, "cory", false),
+            new SessionEvents.MailChanged(42, "SENT"));
 
     private static SessionEvent stored(String type, String json) {
         return new SessionEvent(1, 1, type, json, "lee", AT);
@@ -48,7 +49,8 @@ class SessionEventsTest {
                 "TIMER_EXTENDED", "QUESTION_COVERED", "INVITE_ISSUED", "INVITE_REVOKED", "INVITE_RELEASED",
                 "CANDIDATE_JOINED", "CLARIFICATION_REQUESTED", "NOTE_SAVED", "TAG_ADDED", "SCORE_DRAFT_SAVED",
                 "SCORE_SUBMITTED", "SCORES_REVEALED", "CONSENSUS_RECORDED", "PRESENCE_CHANGED", "VERDICT_RECORDED",
-                "COACHING_NOTE_SAVED", "COACHING_NOTE_DELETED", "SESSION_SCHEDULED", "MEETING_LINK_CHANGED");
+                "COACHING_NOTE_SAVED", "COACHING_NOTE_DELETED", "SESSION_SCHEDULED", "MEETING_LINK_CHANGED",
+                "MAIL_CHANGED");
         assertThat(ONE_OF_EACH.stream().filter(p -> !p.equals(new SessionEvents.MeetingLinkChanged(null))).toList())
                 .extracting(Payload::type).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(SessionEventTypes.types());

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * each part redraws only for what concerns it.
  */
 record ConsoleChanges(boolean stage, boolean schedule, boolean presence, boolean invite, boolean clarification,
-        boolean ended) {
+        boolean ended, boolean mails) {
 
     private static final Set<Class<? extends SessionEvents.Payload>> LIFECYCLE = Set.of(
             SessionEvents.SessionStarted.class, SessionEvents.SessionEnded.class, SessionEvents.SessionCancelled.class);
@@ -21,6 +21,13 @@ record ConsoleChanges(boolean stage, boolean schedule, boolean presence, boolean
             SessionEvents.CandidateJoined.class);
     private static final Set<Class<? extends SessionEvents.Payload>> SCHEDULE = Set.of(
             SessionEvents.SessionScheduled.class, SessionEvents.MeetingLinkChanged.class);
+    /**
+     * Events after which the session's mails may have changed: a mail's own news (decision 0041),
+     * and the changes that queue or withdraw mails in their transaction (issue, reschedule, cancel).
+     */
+    private static final Set<Class<? extends SessionEvents.Payload>> MAILS = Set.of(
+            SessionEvents.MailChanged.class, SessionEvents.InviteIssued.class, SessionEvents.SessionScheduled.class,
+            SessionEvents.SessionCancelled.class);
     /** Events that change what the agenda, the timer or the mirror show. */
     private static final Set<Class<? extends SessionEvents.Payload>> STAGE = Set.of(
             SessionEvents.PromptPushed.class, SessionEvents.TimerStarted.class, SessionEvents.TimerPaused.class,
@@ -36,6 +43,7 @@ record ConsoleChanges(boolean stage, boolean schedule, boolean presence, boolean
                 kinds.contains(SessionEvents.PresenceChanged.class),
                 kinds.stream().anyMatch(kind -> INVITE.contains(kind) || LIFECYCLE.contains(kind)),
                 kinds.contains(SessionEvents.ClarificationRequested.class),
-                kinds.contains(SessionEvents.SessionEnded.class));
+                kinds.contains(SessionEvents.SessionEnded.class),
+                kinds.stream().anyMatch(MAILS::contains));
     }
 }

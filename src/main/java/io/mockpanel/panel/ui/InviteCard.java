@@ -17,6 +17,7 @@ import io.mockpanel.panel.InviteService;
 import io.mockpanel.panel.InviteStatus;
 import io.mockpanel.panel.IssuedInvite;
 import io.mockpanel.panel.SessionException;
+import io.mockpanel.panel.SessionMails;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -42,13 +43,14 @@ class InviteCard extends Div {
     final @Nullable Checkbox byMail;
     final InvitationMailList mails;
 
-    InviteCard(InviteService invites, long sessionId, String baseUrl, @Nullable String candidateEmail) {
+    InviteCard(InviteService invites, SessionMails.Followed followedMails, String baseUrl,
+            @Nullable String candidateEmail) {
         this.invites = invites;
-        this.sessionId = sessionId;
+        this.sessionId = followedMails.sessionId();
         this.baseUrl = baseUrl;
         addClassName("area-card");
         addClassName("invite-card");
-        mails = new InvitationMailList(invites, sessionId);
+        mails = new InvitationMailList(invites, followedMails);
         if (candidateEmail != null && !candidateEmail.isBlank()) {
             byMail = new Checkbox("Send the new link by e-mail to " + candidateEmail);
             byMail.setId("invite-by-mail");
@@ -79,14 +81,19 @@ class InviteCard extends Div {
             // The candidate is in: the link and QR code have done their job.
             issued.removeAll();
             text = "In use by " + status.candidateName() + " in one browser (link valid until "
-                    + WHEN.format(status.expiresAt()) + ").";
+                    + when(status.expiresAt()) + ").";
         } else {
-            text = "Issued, not opened yet; valid until " + WHEN.format(status.expiresAt())
+            text = "Issued, not opened yet; valid until " + when(status.expiresAt())
                     + ". Only a new link can be shown again.";
         }
         var state = new Paragraph(text);
         state.setId("invite-status");
         body.add(state, actions(status));
+    }
+
+    /** In the lead's browser zone, like every other time on the console (the server's zone is nobody's). */
+    private static String when(java.time.Instant at) {
+        return WHEN.withZone(BrowserZone.current(ZoneId.systemDefault())).format(at);
     }
 
     /** Whether the candidate is in: the link is bound to their browser and still usable (as last read). */

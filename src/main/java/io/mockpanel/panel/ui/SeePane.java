@@ -52,6 +52,13 @@ final class SeePane extends Div {
         clarifications.show(requests);
     }
 
+    /** The lead's list of the session's mails, read again (one query); nothing for anyone else. */
+    void showMails() {
+        if (inviteCard != null) {
+            inviteCard.mails.refresh();
+        }
+    }
+
     /**
      * Before the candidate is in, the invite card is the first thing in this region; once they
      * joined, it folds into the header's "Invite link" button (a dialog), out of the way.

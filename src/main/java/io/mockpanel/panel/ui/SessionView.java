@@ -1,7 +1,6 @@
 package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.Component;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
@@ -29,6 +28,7 @@ import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.SessionCursor;
 import io.mockpanel.panel.SessionEvents;
 import io.mockpanel.panel.SessionException;
+import io.mockpanel.panel.SessionMails;
 import io.mockpanel.panel.SessionRole;
 import io.mockpanel.panel.SessionScheduling;
 import io.mockpanel.panel.SessionState;
@@ -71,6 +71,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     /** Invite links are built on the configured public URL, never on the request's Host header. */
     private final PublicUrl publicUrl;
     private final PanelMeters meters;
+    private final SessionMails mails;
 
     private long sessionId = -1;
     private String title = "Session";
@@ -88,7 +89,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
     SessionView(PanelSessionService sessions, SessionTimeline timeline, LiveControlService control,
             InviteService invites, PresenceService presence, SessionEventBus bus, NoteService notes,
             List<ConsoleSection> sections, Clock clock, PublicUrl publicUrl, SessionScheduling scheduling,
-            PanelMeters meters) {
+            PanelMeters meters, SessionMails mails) {
+        this.mails = mails;
         this.sessions = sessions;
         this.meters = meters;
         this.scheduling = scheduling;
@@ -190,8 +192,8 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
                 control.startTimer(sessionId, scenario);
             }
         }), scenario -> act(() -> control.extendTimer(sessionId, scenario, 5)));
-        see = new SeePane(timer, myRole == SessionRole.LEAD ? new InviteCard(invites, sessionId, publicUrl.base(),
-                session.candidateEmail()) : null,
+        see = new SeePane(timer, myRole == SessionRole.LEAD ? new InviteCard(invites, mails.follow(sessionId),
+                publicUrl.base(), session.candidateEmail()) : null,
                 header.invite, clock);
 
         List<Workspace.Pane> panes = new ArrayList<>();
@@ -206,7 +208,7 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
         workspace = new Workspace(agenda, see, panes);
         add(header, workspace);
         showStage();
-        showInvite();
+        see.showInvite(feed.live().state());
         scheduleLine.show(liveFeed.live());
         see.showClarifications(liveFeed.live().clarifications());
     }
@@ -228,7 +230,10 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
             showPresence();
         }
         if (changes.invite()) {
-            showInvite();
+            see.showInvite(feed.live().state());
+        }
+        if (changes.mails()) {
+            see.showMails();
         }
         if (changes.ended()) {
             // Not forwarded: whoever is still writing a note or a score sheet keeps it.
@@ -247,10 +252,6 @@ class SessionView extends Div implements BeforeEnterObserver, HasDynamicTitle, F
 
     private void showPresence() {
         header.showPresence(session, presence.presence(feed.cursor()));
-    }
-
-    private void showInvite() {
-        see.showInvite(feed.live().state());
     }
 
     /** The slow poll: presence may go stale without an event, and the pacing cue moves with time. */

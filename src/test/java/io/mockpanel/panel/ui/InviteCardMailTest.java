@@ -76,19 +76,19 @@ class InviteCardMailTest extends KaribuTest {
         _get(Checkbox.class, spec -> spec.withId("invite-by-mail")).setValue(true);
         _click(_get(Button.class, spec -> spec.withId("issue-invite")));
 
-        assertThat(mailLines()).singleElement().asString()
-                .startsWith("Invitation to Casey Candidate <casey@example.org>: queued");
+        assertThat(mailLines()).singleElement().asString().contains("Queued")
+                .contains("to Casey Candidate <casey@example.org>");
         assertThat(_find(ListItem.class, spec -> spec.withClasses("invitation-mail"))).as("and the reminder")
                 .hasSize(2);
         assertThat(_find(Button.class, spec -> spec.withClasses("retry-mail"))).isEmpty();
 
         jdbc.sql("update mail_outbox set state = 'FAILED', attempts = 8, last_error = 'connection refused' "
                 + "where session_id = ? and kind = 'INVITATION'").param(panel.sessionId()).update();
-        _click(_get(Button.class, spec -> spec.withId("refresh-mails")));
-        assertThat(mailLines()).singleElement().asString().contains("failed: connection refused");
+        open(panel);
+        assertThat(mailLines()).singleElement().asString().contains("Failed").contains("Not sent: connection refused.");
 
         _click(_get(Button.class, spec -> spec.withClasses("retry-mail")));
-        assertThat(mailLines()).singleElement().asString().contains(": queued");
+        assertThat(mailLines()).singleElement().asString().contains("Queued").doesNotContain("Failed");
     }
 
     @Test
@@ -113,14 +113,19 @@ class InviteCardMailTest extends KaribuTest {
                         LocalTime.of(15, 0)), "Europe/Berlin", 60)));
         open(panel);
 
-        List<String> lines = _find(ListItem.class, spec -> spec.withClasses("invitation-mail")).stream()
-                .map(item -> item.getElement().getTextRecursively()).toList();
-        assertThat(lines).filteredOn(line -> line.startsWith("Panel invitation")).containsExactly(
-                "Panel invitation to Lee Lead <" + panel.lead() + "@example.org>: queued",
-                "Panel invitation to Pat Panelist <" + panel.panelist() + "@example.org>: queued");
-        assertThat(lines).filteredOn(line -> line.startsWith("Reminder to ")).hasSize(2);
-        assertThat(_find(ListItem.class, spec -> spec.withClasses("invitation-mail")))
-                .allSatisfy(item -> assertThat(item.getElement().getChild(0).getAttribute("class"))
-                        .isEqualTo("mail-kind"));
+        List<ListItem> items = _find(ListItem.class, spec -> spec.withClasses("invitation-mail"));
+        assertThat(items).filteredOn(item -> item.getElement().getAttribute("data-kind").equals("PANEL_INVITATION"))
+                .extracting(InviteCardMailTest::whatAndWhom).containsExactly(
+                        "Panel invitation | Queued | to Lee Lead <" + panel.lead() + "@example.org>",
+                        "Panel invitation | Queued | to Pat Panelist <" + panel.panelist() + "@example.org>");
+        assertThat(items).filteredOn(item -> item.getElement().getAttribute("data-kind").equals("REMINDER"))
+                .hasSize(2);
+    }
+
+    /** "Panel invitation | Queued | to Lee Lead <lee@example.org>": the kind, its state badge, whom it is for. */
+    private static String whatAndWhom(ListItem item) {
+        var head = item.getElement().getChild(0);
+        return head.getChild(0).getText() + " | " + head.getChild(1).getTextRecursively() + " | "
+                + item.getElement().getChild(1).getTextRecursively();
     }
 }

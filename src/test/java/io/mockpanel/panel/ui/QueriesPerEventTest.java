@@ -34,7 +34,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.mockpanel.mail.MailState;
+import io.mockpanel.mail.MailStateChanged;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What one live event costs the screens open on a session: a lead's console and the candidate's
@@ -54,7 +59,7 @@ class QueriesPerEventTest extends KaribuTest {
 
     /** Kinds of the panel's side: they never wake the candidate's room (decision 0023). */
     private static final Set<String> PANEL_ONLY = Set.of("question covered", "note saved", "tag added",
-            "clarification", "score submitted", "presence change");
+            "clarification", "score submitted", "presence change", "mail changed");
 
     @Autowired
     TestPanel testPanel;
@@ -76,6 +81,12 @@ class QueriesPerEventTest extends KaribuTest {
 
     @Autowired
     CandidateRoomService candidateRoom;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private final OtherBrowser room = new OtherBrowser();
 
@@ -127,7 +138,10 @@ class QueriesPerEventTest extends KaribuTest {
                 })),
                 new Step("score submitted", () -> asPanelist(panel,
                         () -> scoring.submit(id, ScoringFixture.sheet(0, 0, 3, areaScores)))),
-                new Step("presence change", () -> asPanelist(panel, () -> presence.enter(id))));
+                new Step("presence change", () -> asPanelist(panel, () -> presence.enter(id))),
+                // As the mail sender records an outcome: in its transaction, through the panel's listener.
+                new Step("mail changed", () -> new TransactionTemplate(transactionManager).executeWithoutResult(
+                        tx -> publisher.publishEvent(new MailStateChanged(1, id, MailState.SENT)))));
 
         List<Cost> costs = new ArrayList<>();
         for (Step step : steps) {
