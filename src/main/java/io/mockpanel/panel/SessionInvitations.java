@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,8 @@ class SessionInvitations {
 
     /** What an invitation of the session says, read in the caller's transaction. */
     private record Facts(String title, String candidateName, @Nullable String candidateEmail,
-            @Nullable SessionSchedule schedule, @Nullable String meetingUrl, int sequence) {
+            @Nullable SessionSchedule schedule, @Nullable String meetingUrl, int sequence,
+            @Nullable ZoneId candidateZone) {
     }
 
     /**
@@ -203,9 +205,13 @@ class SessionInvitations {
             throw new SessionException("Schedule the session first.");
         }
         String lead = CurrentUser.principal().map(AccountPrincipal::displayName).orElse("");
+        // The candidate reads the time in their browser's zone once their room has named it (decision
+        // 0045); the panel in the zone the lead picked.
+        ZoneId zone = audience == Audience.CANDIDATE && facts.candidateZone() != null ? facts.candidateZone()
+                : schedule.timeZone();
         // A cancellation is sent once per session and must never refuse the cancel: not rate limited.
         return new Invitation(sessionId, audience, facts.title(), schedule.startsAt(),
-                Duration.ofMinutes(schedule.plannedMinutes()), schedule.timeZone(), joinLink,
+                Duration.ofMinutes(schedule.plannedMinutes()), zone, joinLink,
                 facts.meetingUrl() == null ? null : URI.create(facts.meetingUrl()), to, mails.organiser(lead),
                 sequence, cancelled, cancelled ? null : PanelSessionService.me());
     }
@@ -217,13 +223,14 @@ class SessionInvitations {
 
     private Facts facts(long sessionId) {
         return jdbc.sql("select title, candidate_name, candidate_email, starts_at, time_zone, planned_minutes, "
-                        + "meeting_url, invite_sequence from panel_session where id = ?")
+                        + "meeting_url, invite_sequence, candidate_zone from panel_session where id = ?")
                 .param(sessionId)
                 .query((rs, row) -> new Facts(rs.getString("title"), rs.getString("candidate_name"),
                         rs.getString("candidate_email"),
                         SessionScheduling.schedule(rs.getObject("starts_at", OffsetDateTime.class),
                                 rs.getString("time_zone"), (Integer) rs.getObject("planned_minutes")),
-                        rs.getString("meeting_url"), rs.getInt("invite_sequence")))
+                        rs.getString("meeting_url"), rs.getInt("invite_sequence"),
+                        CandidateZones.known(rs.getString("candidate_zone")).orElse(null)))
                 .single();
     }
 }
