@@ -44,16 +44,32 @@ public class InvitationMails {
         if (invitation.cancelled()) {
             return cancellation(invitation);
         }
+        return invitation(invitation, invitation.sequence() > 0);
+    }
+
+    /**
+     * A first invitation for someone who joins the invited after the session's details changed (an
+     * account that got its address late, decision 0045): worded as an invitation, not an update,
+     * though its calendar SEQUENCE is the session's current one, so that later updates replace it.
+     */
+    public OutgoingMail lateInvitation(Invitation invitation) {
+        if (invitation.cancelled()) {
+            throw new IllegalArgumentException("Nobody is invited late to a cancelled session.");
+        }
+        return invitation(invitation, false);
+    }
+
+    private OutgoingMail invitation(Invitation invitation, boolean update) {
         boolean candidate = invitation.audience() == Invitation.Audience.CANDIDATE;
         MailKind kind = candidate ? MailKind.INVITATION : MailKind.PANEL_INVITATION;
-        String prefix = invitation.sequence() > 0 ? "Updated invitation: " : "Invitation: ";
+        String prefix = update ? "Updated invitation: " : "Invitation: ";
         String subject = prefix + invitation.title() + " — " + shortWhen(invitation);
         Body body = new Body();
         body.greet(invitation.recipient());
         body.paragraph(candidate
                 ? "You are invited to a mock interview panel: " + invitation.title() + "."
                 : "You are on the panel of " + invitation.title() + ".");
-        if (invitation.sequence() > 0) {
+        if (update) {
             body.paragraph("The details changed: this invitation replaces the earlier one, and your calendar "
                     + "entry moves with it.");
         }

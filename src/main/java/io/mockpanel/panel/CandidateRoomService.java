@@ -42,11 +42,13 @@ public class CandidateRoomService {
     private final RateLimits rateLimits;
     private final Clock clock;
     private final PanelMeters meters;
+    private final CandidateZones zones;
 
     CandidateRoomService(SessionAgendas agendas, SessionQueries queries, SessionTimeline timeline,
             SessionEventLog events, ScenarioService scenarios, InviteService invites, RateLimits rateLimits,
-            Clock clock, PanelMeters meters) {
+            Clock clock, PanelMeters meters, CandidateZones zones) {
         this.meters = meters;
+        this.zones = zones;
         this.agendas = agendas;
         this.queries = queries;
         this.timeline = timeline;
@@ -168,6 +170,20 @@ public class CandidateRoomService {
         String prompt = live.current().map(ref -> ref.label(session.agenda())).orElse("");
         events.append(me.sessionId(), new SessionEvents.ClarificationRequested(me.displayName(), prompt),
                 "candidate");
+    }
+
+    /**
+     * Records the time zone the candidate's browser names, so that later mails to them give the
+     * time in it (decision 0045). An id that is not a known IANA region is ignored, as is a browser
+     * the link no longer admits; the same zone again writes nothing.
+     */
+    @Transactional
+    public void rememberZone(@Nullable String zoneId) {
+        CandidatePrincipal me = me();
+        Optional<java.time.ZoneId> zone = CandidateZones.known(zoneId);
+        if (zone.isPresent() && invites.access(me) == CandidateAccess.ALLOWED) {
+            zones.remember(me.sessionId(), zone.get());
+        }
     }
 
     private void requireAccess(CandidatePrincipal me) {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,8 @@ class SessionInvitations {
 
     /** What an invitation of the session says, read in the caller's transaction. */
     private record Facts(String title, String candidateName, @Nullable String candidateEmail,
-            @Nullable SessionSchedule schedule, @Nullable String meetingUrl, int sequence) {
+            @Nullable SessionSchedule schedule, @Nullable String meetingUrl, int sequence,
+            @Nullable ZoneId candidateZone, @Nullable String leadName) {
     }
 
     /**
@@ -106,6 +108,24 @@ class SessionInvitations {
     }
 
     /**
+     * A member whose account got this address after the session was first scheduled (decision
+     * 0045): the panel invitation they missed, with its reminder, unless this address was invited
+     * already. The app sends it, not whoever typed the address: not rate limited, so a limit never
+     * refuses the address itself.
+     */
+    void inviteLate(long sessionId, MailAddress member) {
+        Facts facts = facts(sessionId);
+        if (facts.schedule() == null
+                || invited(sessionId).containsKey(key(MailKind.PANEL_INVITATION, member.address()))) {
+            return;
+        }
+        Invitation invitation = invitation(sessionId, facts, Audience.PANEL, member, consoleLink(sessionId),
+                facts.sequence(), false, null);
+        outbox.enqueue(mails.lateInvitation(invitation));
+        remind(invitation);
+    }
+
+    /**
      * After a reschedule (the columns already moved): the next sequence number, an updated
      * invitation to everyone invited so far, their reminders moved with the start.
      */
@@ -147,10 +167,14 @@ class SessionInvitations {
         Map<String, MailStatus> invited = new LinkedHashMap<>();
         for (MailStatus mail : outbox.statesOf(sessionId)) {
             if (mail.kind() == MailKind.INVITATION || mail.kind() == MailKind.PANEL_INVITATION) {
-                invited.put(mail.kind() + " " + mail.recipientAddress().toLowerCase(Locale.ROOT), mail);
+                invited.put(key(mail.kind(), mail.recipientAddress()), mail);
             }
         }
         return invited;
+    }
+
+    private static String key(MailKind kind, String address) {
+        return kind + " " + address.toLowerCase(Locale.ROOT);
     }
 
     private static Audience audience(MailStatus invitation) {
@@ -198,16 +222,27 @@ class SessionInvitations {
 
     private Invitation invitation(long sessionId, Facts facts, Audience audience, MailAddress to,
             @Nullable URI joinLink, int sequence, boolean cancelled) {
+        // A cancellation is sent once per session and must never refuse the cancel: not rate limited.
+        return invitation(sessionId, facts, audience, to, joinLink, sequence, cancelled,
+                cancelled ? null : PanelSessionService.me());
+    }
+
+    private Invitation invitation(long sessionId, Facts facts, Audience audience, MailAddress to,
+            @Nullable URI joinLink, int sequence, boolean cancelled, @Nullable String requestedBy) {
         SessionSchedule schedule = facts.schedule();
         if (schedule == null) {
             throw new SessionException("Schedule the session first.");
         }
-        String lead = CurrentUser.principal().map(AccountPrincipal::displayName).orElse("");
-        // A cancellation is sent once per session and must never refuse the cancel: not rate limited.
+        String lead = facts.leadName() != null ? facts.leadName()
+                : CurrentUser.principal().map(AccountPrincipal::displayName).orElse("");
+        // The candidate reads the time in their browser's zone once their room has named it (decision
+        // 0045); the panel in the zone the lead picked.
+        ZoneId zone = audience == Audience.CANDIDATE && facts.candidateZone() != null ? facts.candidateZone()
+                : schedule.timeZone();
         return new Invitation(sessionId, audience, facts.title(), schedule.startsAt(),
-                Duration.ofMinutes(schedule.plannedMinutes()), schedule.timeZone(), joinLink,
+                Duration.ofMinutes(schedule.plannedMinutes()), zone, joinLink,
                 facts.meetingUrl() == null ? null : URI.create(facts.meetingUrl()), to, mails.organiser(lead),
-                sequence, cancelled, cancelled ? null : PanelSessionService.me());
+                sequence, cancelled, requestedBy);
     }
 
     private int nextSequence(long sessionId) {
@@ -217,13 +252,17 @@ class SessionInvitations {
 
     private Facts facts(long sessionId) {
         return jdbc.sql("select title, candidate_name, candidate_email, starts_at, time_zone, planned_minutes, "
-                        + "meeting_url, invite_sequence from panel_session where id = ?")
+                        + "meeting_url, invite_sequence, candidate_zone, (select a.display_name from session_member m "
+                        + "join user_account a on a.username = m.username where m.session_id = s.id "
+                        + "and m.role = 'LEAD' limit 1) as lead_name from panel_session s where s.id = ?")
                 .param(sessionId)
                 .query((rs, row) -> new Facts(rs.getString("title"), rs.getString("candidate_name"),
                         rs.getString("candidate_email"),
                         SessionScheduling.schedule(rs.getObject("starts_at", OffsetDateTime.class),
                                 rs.getString("time_zone"), (Integer) rs.getObject("planned_minutes")),
-                        rs.getString("meeting_url"), rs.getInt("invite_sequence")))
+                        rs.getString("meeting_url"), rs.getInt("invite_sequence"),
+                        CandidateZones.known(rs.getString("candidate_zone")).orElse(null),
+                        rs.getString("lead_name")))
                 .single();
     }
 }

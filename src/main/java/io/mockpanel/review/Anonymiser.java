@@ -123,10 +123,10 @@ class Anonymiser {
         int callLinks = jdbc.sql("update panel_session set meeting_url = null where id = ? and meeting_url is not null")
                 .param(sessionId).update();
         int sessions = jdbc.sql("""
-                update panel_session set title = ?, candidate_name = ?, candidate_email = null,
+                update panel_session set title = ?, candidate_name = ?, candidate_email = null, candidate_zone = null,
                        anonymised_at = coalesce(anonymised_at, ?)
                  where id = ? and (anonymised_at is null or title <> ? or candidate_name <> ?
-                       or candidate_email is not null)""")
+                       or candidate_email is not null or candidate_zone is not null)""")
                 .params(identity.inTitle(title, label), label, at(now), sessionId, identity.inTitle(title, label), label)
                 .update();
         // The mails carry the person's address and name, and the join link (until sent).

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -36,10 +37,13 @@ public class AccountService {
     private final LoginThrottle loginThrottle;
     private final SessionEpochs sessionEpochs;
     private final AccountEmails emails;
+    private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-            LoginThrottle loginThrottle, SessionEpochs sessionEpochs, AccountEmails emails) {
+            LoginThrottle loginThrottle, SessionEpochs sessionEpochs, AccountEmails emails,
+            ApplicationEventPublisher events) {
         this.emails = emails;
+        this.events = events;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -113,7 +117,7 @@ public class AccountService {
     public Account changeEmail(long accountId, @Nullable String email) {
         UserAccount account = load(accountId);
         String address = emails.checked(email, accountId);
-        emails.flush(() -> account.setEmail(address, clock.instant()), address);
+        saveEmail(account, address);
         return account.toAccount();
     }
 
@@ -135,8 +139,20 @@ public class AccountService {
         UserAccount account = accounts.findByUsername(currentUsername())
                 .orElseThrow(() -> new AccountException(Field.ACCOUNT, "Your account no longer exists."));
         String address = emails.checked(email, account.id());
-        emails.flush(() -> account.setEmail(address, clock.instant()), address);
+        saveEmail(account, address);
         return Optional.ofNullable(address);
+    }
+
+    /**
+     * Stores the checked address and, when it differs from the stored one, tells the features that
+     * mail people (the sessions' invitations, decision 0045) in this transaction.
+     */
+    private void saveEmail(UserAccount account, @Nullable String address) {
+        String previous = account.email();
+        emails.flush(() -> account.setEmail(address, clock.instant()), address);
+        if (address == null ? previous != null : !address.equalsIgnoreCase(previous)) {
+            events.publishEvent(new AccountEmailChanged(account.username(), account.displayName(), address));
+        }
     }
 
     /**

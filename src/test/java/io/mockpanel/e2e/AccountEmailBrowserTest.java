@@ -60,6 +60,22 @@ class AccountEmailBrowserTest {
         return ((Number) page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth")).intValue();
     }
 
+    /**
+     * The grid's action buttons, menu buttons and open menu items that are not wholly inside the
+     * window's width (the grid renders its cells in light DOM slots, so they are found from the page).
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> actionsOutside(Page page) {
+        return (java.util.List<String>) page.evaluate("""
+                () => [...document.querySelectorAll('vaadin-grid-cell-content vaadin-button, '
+                        + 'vaadin-grid-cell-content vaadin-menu-bar-button, vaadin-menu-bar-item')]
+                    .filter(e => e.offsetParent !== null)
+                    .map(e => [e, e.getBoundingClientRect()])
+                    .filter(([e, r]) => r.left < 0 || r.right > window.innerWidth)
+                    .map(([e, r]) => (e.getAttribute('aria-label') || e.textContent.trim()) + ' at ' + r.left + '..'
+                        + r.right)""");
+    }
+
     @Test
     void a_coach_sets_their_address_and_the_lead_sees_the_panels_mails_on_a_desktop_and_a_phone() {
         TestPanel.Panel panel = testPanel.scheduled();
@@ -114,6 +130,13 @@ class AccountEmailBrowserTest {
             page.getByText(admin).first().waitFor();
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("accounts-" + size[0] + ".png")));
             assertThat(sideways(page)).as("Accounts at " + size[0]).isLessThanOrEqualTo(0);
+            assertThat(actionsOutside(page)).as("action buttons outside the window at " + size[0]).isEmpty();
+            if (size[0] == 390) {
+                page.getByLabel("Actions for " + admin).click();
+                page.locator("vaadin-menu-bar-item").getByText("E-mail").waitFor();
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("accounts-390-menu.png")));
+                assertThat(actionsOutside(page)).as("menu items outside the window").isEmpty();
+            }
             page.context().close();
         }
     }

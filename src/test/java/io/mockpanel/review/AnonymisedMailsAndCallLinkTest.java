@@ -68,6 +68,8 @@ class AnonymisedMailsAndCallLinkTest {
             invites.issue(id, true);
             sessions.cancel(id);
         });
+        // What the candidate's browser said when they opened their room (decision 0045).
+        jdbc.sql("update panel_session set candidate_zone = 'Asia/Tokyo' where id = ?").param(id).update();
         assertThat(mailsOf(id)).as("the invitation and the cancellation").isGreaterThanOrEqualTo(2);
         assertThat(fixture.tracesOf(room)).contains("panel_session.meeting_url", "session_event.payload");
         assertThat(fixture.tracesOf(person.email())).contains("mail_outbox.recipient_address");
@@ -78,6 +80,8 @@ class AnonymisedMailsAndCallLinkTest {
         assertThat(fixture.tracesOf(List.of(room, person.email(), person.name()))).isEmpty();
         assertThat(jdbc.sql("select meeting_url is null from panel_session where id = ?").param(id)
                 .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select candidate_zone is null from panel_session where id = ?").param(id)
+                .query(Boolean.class).single()).as("where the candidate lives").isTrue();
         assertThat(jdbc.sql("select payload::text from session_event where session_id = ? and type = ?")
                 .params(id, SessionEvents.MeetingLinkChanged.TYPE).query(String.class).list())
                 .singleElement().asString().isEqualToIgnoringWhitespace("{\"url\": null}");

@@ -132,6 +132,8 @@ class CandidateRoomView extends Main implements BeforeEnterObserver {
             return;
         }
         sessionId = state.candidate().sessionId();
+        // Later mails to the candidate give the time in the zone their browser names (decision 0045).
+        room.rememberZone(BrowserZone.of(event.getUI()).map(java.time.ZoneId::getId).orElse(null));
         var brand = new Span("mockpanel");
         brand.addClassName("room-brand");
         name.addClassName("room-name");

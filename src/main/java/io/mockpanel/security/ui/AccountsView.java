@@ -6,6 +6,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -41,6 +43,8 @@ class AccountsView extends VerticalLayout {
     private final AccountService accountService;
     final Grid<Account> grid = new Grid<>(Account.class, false);
     private final List<Grid.Column<Account>> wideOnly = new ArrayList<>();
+    /** On a phone a row's actions are one menu button: three buttons side by side run off the screen. */
+    private boolean narrow;
 
     AccountsView(AccountService accountService) {
         WindowWidth.follow(this, this::fitWidth);
@@ -70,10 +74,19 @@ class AccountsView extends VerticalLayout {
         refresh();
     }
 
-    /** On a phone the grid keeps username, status and actions; the rest would push them off screen. */
-    private void fitWidth(int windowWidth) {
+    /**
+     * On a phone the grid keeps username, status and actions, the actions folded into one menu
+     * button; the rest would push them off screen.
+     */
+    void fitWidth(int windowWidth) {
         boolean wide = windowWidth >= NARROW;
         wideOnly.forEach(column -> column.setVisible(wide));
+        if (narrow == wide) {
+            narrow = !wide;
+            // The rows' action cells are built again in the new shape, and the column fits them.
+            grid.getDataProvider().refreshAll();
+            grid.recalculateColumnWidths();
+        }
     }
 
     void refresh() {
@@ -85,6 +98,10 @@ class AccountsView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(Account account) {
+        return narrow ? actionMenu(account) : actionButtons(account);
+    }
+
+    private HorizontalLayout actionButtons(Account account) {
         var toggle = new Button(account.enabled() ? "Disable" : "Enable", e -> setEnabled(account, !account.enabled()));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         toggle.setAriaLabel((account.enabled() ? "Disable " : "Enable ") + account.username());
@@ -96,6 +113,21 @@ class AccountsView extends VerticalLayout {
         email.setAriaLabel("E-mail address of " + account.username());
         var actions = new HorizontalLayout(toggle, reset, email);
         actions.setSpacing(false);
+        return actions;
+    }
+
+    /** The same three actions behind one button, named for screen readers by the account it acts on. */
+    private HorizontalLayout actionMenu(Account account) {
+        var menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        var open = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        open.setAriaLabel("Actions for " + account.username());
+        var items = open.getSubMenu();
+        items.addItem(account.enabled() ? "Disable" : "Enable", e -> setEnabled(account, !account.enabled()));
+        items.addItem("Reset password", e -> new ResetPasswordDialog(accountService, account).open());
+        items.addItem("E-mail", e -> new EmailDialog(accountService, account, this::refresh).open());
+        var actions = new HorizontalLayout(menu);
+        actions.addClassName("account-action-menu");
         return actions;
     }
 

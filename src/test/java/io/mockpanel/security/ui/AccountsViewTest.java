@@ -5,12 +5,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -153,6 +157,29 @@ class AccountsViewTest extends KaribuTest {
     }
 
     @Test
+    void on_a_phone_a_rows_three_actions_are_one_menu_button() {
+        loginAsAdmin();
+        String username = Unique.username("phone");
+        accountService.createAccount(new NewAccount(username, "Phone", AccountRole.COACH, PASSWORD));
+        AccountsView view = openAccounts();
+        MockVaadin.clientRoundtrip(false); // the browser's own width first (Karibu's: wide), then a phone's
+        view.fitWidth(390);
+        HorizontalLayout actions = cell(view, username, "Actions");
+        _assertNone(actions, Button.class);
+        MenuBar menu = _get(actions, MenuBar.class);
+        MenuItem open = menu.getItems().getFirst();
+        assertThat(open.getAriaLabel()).contains("Actions for " + username);
+        assertThat(open.getSubMenu().getItems()).extracting(MenuItem::getText)
+                .containsExactly("Disable", "Reset password", "E-mail");
+        ContextMenuKt._clickItemWithCaption(menu, "Disable"); // also a round trip: the view must stay narrow
+        assertThat(enabledInService(username)).isFalse();
+        ContextMenuKt._clickItemWithCaption(_get(cell(view, username, "Actions"), MenuBar.class), "Reset password");
+        assertThat(_get(ResetPasswordDialog.class).isOpened()).isTrue();
+        view.fitWidth(1440);
+        assertThat(actionButton(view, username, "Enable").isVisible()).as("the desktop keeps its buttons").isTrue();
+    }
+
+    @Test
     void admin_disabling_their_own_account_gets_an_error_and_stays_active() {
         String me = Unique.username("me");
         loginAsAdmin();
@@ -254,8 +281,7 @@ class AccountsViewTest extends KaribuTest {
     }
 
     private static String statusText(AccountsView view, String username) {
-        Span badge = cell(view, username, "Status");
-        return badge.getText();
+        return AccountsViewTest.<Span>cell(view, username, "Status").getText();
     }
 
     private boolean enabledInService(String username) {
