@@ -1,5 +1,7 @@
 package io.mockpanel.mail;
 
+import io.mockpanel.base.LogContext;
+import io.mockpanel.base.LogRedaction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
@@ -79,7 +81,7 @@ class OutboxSender {
         if (sender == null) {
             return;
         }
-        try {
+        try (LogContext.Scope scope = LogContext.system("mail-outbox")) {
             sendDue(sender, clock);
         } catch (DataAccessException e) {
             // The next run tries again; rows claimed before the database went away are retried when
@@ -108,7 +110,10 @@ class OutboxSender {
                     release(row, clock.instant());
                     continue;
                 }
-                Outcome outcome = send(sender, row, clock);
+                Outcome outcome;
+                try (LogContext.Scope scope = row.sessionId() == null ? null : LogContext.session(row.sessionId())) {
+                    outcome = send(sender, row, clock);
+                }
                 if (outcome == Outcome.SENT) {
                     sent++;
                 }
@@ -135,10 +140,11 @@ class OutboxSender {
                          where state in ('QUEUED', 'SENDING') and next_attempt_at <= ?
                          order by next_attempt_at, id limit ? for update skip locked) due
                  where m.id = due.id
-                returning m.id, m.kind, m.recipient_address, m.recipient_name, m.subject, m.text_body, m.html_body,
+                returning m.id, m.session_id, m.kind, m.recipient_address, m.recipient_name, m.subject, m.text_body, m.html_body,
                           m.ics, m.dedupe_key, m.attempts""")
                 .params(MailOutbox.utc(now.plus(properties.lease())), MailOutbox.utc(now), properties.batchSize())
-                .query((rs, i) -> new OutboxRow(rs.getLong("id"), MailKind.valueOf(rs.getString("kind")),
+                .query((rs, i) -> new OutboxRow(rs.getLong("id"), rs.getObject("session_id", Long.class),
+                        MailKind.valueOf(rs.getString("kind")),
                         rs.getString("recipient_address"), rs.getString("recipient_name"), rs.getString("subject"),
                         rs.getString("text_body"), rs.getString("html_body"), rs.getString("ics"),
                         rs.getString("dedupe_key"), rs.getInt("attempts")))
@@ -217,11 +223,13 @@ class OutboxSender {
         if (updated == 0) {
             return;
         }
+        // The lead reads the whole reason on the invite card; the log never holds the address in it.
+        String logged = LogRedaction.redact(reason);
         if (last) {
-            log.warn("Mail {} ({}) failed after {} attempts: {}", row.id(), row.kind(), row.attempts(), reason);
+            log.warn("Mail {} ({}) failed after {} attempts: {}", row.id(), row.kind(), row.attempts(), logged);
         } else {
             log.warn("Mail {} ({}) not sent (attempt {}): {}; next attempt at {}", row.id(), row.kind(),
-                    row.attempts(), reason, next);
+                    row.attempts(), logged, next);
         }
     }
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.mockpanel.base.UserFacingException;
 import io.mockpanel.base.ui.Notifications;
+import io.mockpanel.base.ui.UiLogContext;
 import io.mockpanel.review.ScoresCsv;
 import io.mockpanel.review.SessionReportPdf;
 import io.mockpanel.review.SessionReview;
@@ -95,7 +96,7 @@ public class ExportMenu extends Composite<HorizontalLayout> {
     private static void tell(DownloadEvent event, String message) {
         UI ui = event.getUI();
         if (ui != null) {
-            ui.access(() -> Notifications.error(message));
+            UiLogContext.access(ui, () -> Notifications.error(message));
         }
     }
 }
