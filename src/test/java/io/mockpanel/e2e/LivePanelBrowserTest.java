@@ -13,6 +13,9 @@ import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.JsonLogCapture;
 import io.mockpanel.support.PanelPages;
 import io.mockpanel.support.TestUsers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,14 +63,17 @@ class LivePanelBrowserTest {
      * comment, a password, the candidate's address or name.
      */
     @Test
-    void a_whole_panel_runs_live_across_lead_panelist_and_candidate_and_survives_reloads() {
+    void a_whole_panel_runs_live_across_lead_panelist_and_candidate_and_survives_reloads() throws IOException {
         Run run;
         List<JsonNode> entries;
         List<String> lines;
         try (JsonLogCapture log = JsonLogCapture.start("ecs")) {
             run = runPanel();
-            entries = log.entries();
             lines = log.lines();
+            // Kept for a reader: what an operator's log of this panel would hold.
+            Files.createDirectories(Path.of("target"));
+            Files.write(Path.of("target/live-panel-log.jsonl"), lines);
+            entries = log.entries();
         }
         String token = run.link().substring(run.link().lastIndexOf('/') + 1);
         for (String line : lines) {

@@ -15,6 +15,7 @@ import io.mockpanel.base.LogContext;
 import io.mockpanel.base.SessionBoundPrincipal;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
@@ -83,14 +84,12 @@ public final class UiLogContext implements VaadinServiceInitListener, VaadinRequ
         // A pooled thread starts clean, whatever an earlier request on it did.
         LogContext.clear();
         String uiId = request.getParameter(ApplicationConstants.UI_ID_PARAMETER);
-        WrappedSession session = request.getWrappedSession(false);
-        if (uiId == null || session == null || !(session.getAttribute(ATTRIBUTE) instanceof Map<?, ?> pages)) {
+        if (uiId == null) {
             return;
         }
         try {
-            if (pages.get(Integer.valueOf(uiId)) instanceof PageContext page) {
-                put(page);
-            }
+            pages(request.getWrappedSession(false), false).map(pages -> pages.get(Integer.valueOf(uiId)))
+                    .ifPresent(UiLogContext::put);
         } catch (NumberFormatException e) {
             // Not a page of this app: no context.
         }
@@ -125,30 +124,39 @@ public final class UiLogContext implements VaadinServiceInitListener, VaadinRequ
                 .orElse(new PageContext(null, null));
     }
 
+    private static Optional<Map<Integer, PageContext>> pages(@Nullable VaadinSession vaadin, boolean create) {
+        return pages(vaadin == null ? null : vaadin.getSession(), create);
+    }
+
     /** Written with the Vaadin session locked (navigation, detach), read without it (a request's start). */
     @SuppressWarnings("unchecked")
-    private static java.util.Optional<Map<Integer, PageContext>> pages(@Nullable VaadinSession vaadin, boolean create) {
-        WrappedSession session = vaadin == null ? null : vaadin.getSession();
+    private static Optional<Map<Integer, PageContext>> pages(@Nullable WrappedSession session,
+            boolean create) {
         if (session == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        Object pages = session.getAttribute(ATTRIBUTE);
-        if (pages == null && create) {
-            pages = new ConcurrentHashMap<Integer, PageContext>();
-            session.setAttribute(ATTRIBUTE, pages);
+        try {
+            Object pages = session.getAttribute(ATTRIBUTE);
+            if (pages == null && create) {
+                pages = new ConcurrentHashMap<Integer, PageContext>();
+                session.setAttribute(ATTRIBUTE, pages);
+            }
+            return Optional.ofNullable((Map<Integer, PageContext>) pages);
+        } catch (IllegalStateException invalidated) {
+            // Signed out or shut down: the UIs detach after the HTTP session ended, and the map went with it.
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable((Map<Integer, PageContext>) pages);
     }
 
     private static void put(PageContext page) {
         LogContext.replace(page.sessionId(), page.actor());
     }
 
-    private static java.util.Optional<Long> parse(String id) {
+    private static Optional<Long> parse(String id) {
         try {
-            return java.util.Optional.of(Long.parseLong(id));
+            return Optional.of(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
