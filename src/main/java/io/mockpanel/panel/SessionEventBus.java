@@ -1,6 +1,7 @@
 package io.mockpanel.panel;
 
 import io.mockpanel.base.LogContext;
+import io.mockpanel.base.LogRedaction;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -143,7 +144,7 @@ public class SessionEventBus {
             try {
                 watcher.accept(listening);
             } catch (RuntimeException e) {
-                log.warn("A listener watcher failed", e);
+                log.warn("A listener watcher failed", LogRedaction.redact(e));
             }
         }));
     }
@@ -160,7 +161,7 @@ public class SessionEventBus {
             try (LogContext.Scope scope = LogContext.of(sessionId, LogContext.systemActor(LISTENER))) {
                 subscriber.accept(seq);
             } catch (RuntimeException e) {
-                log.warn("A session subscriber failed on a hint", e);
+                log.warn("A session subscriber failed on a hint", LogRedaction.redact(e));
             }
         });
     }
