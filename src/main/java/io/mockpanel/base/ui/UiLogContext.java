@@ -53,8 +53,10 @@ public final class UiLogContext implements VaadinServiceInitListener, VaadinRequ
         event.addVaadinRequestInterceptor(this);
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
+            // Captured now: a closing UI may have left its session by the time it detaches.
+            VaadinSession session = ui.getSession();
             ui.addBeforeEnterListener(this::navigating);
-            ui.addDetachListener(detach -> pages(ui.getSession(), false).ifPresent(map -> map.remove(ui.getUIId())));
+            ui.addDetachListener(detach -> pages(session, false).ifPresent(map -> map.remove(ui.getUIId())));
         });
     }
 
