@@ -121,9 +121,14 @@ public final class UiLogContext implements VaadinServiceInitListener, VaadinRequ
         put(page);
     }
 
+    /** Never throws: the logging context must not stop the work it describes (a redraw, a hint's flag). */
     private static PageContext contextOf(UI ui) {
-        return pages(ui.getSession(), false).map(map -> map.get(ui.getUIId()))
-                .orElse(new PageContext(null, null));
+        try {
+            return pages(ui.getSession(), false).map(map -> map.get(ui.getUIId()))
+                    .orElse(new PageContext(null, null));
+        } catch (RuntimeException e) {
+            return new PageContext(null, null);
+        }
     }
 
     private static Optional<Map<Integer, PageContext>> pages(@Nullable VaadinSession vaadin, boolean create) {
