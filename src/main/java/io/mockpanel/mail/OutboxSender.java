@@ -1,5 +1,7 @@
 package io.mockpanel.mail;
 
+import io.mockpanel.base.LogContext;
+import io.mockpanel.base.LogRedaction;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
@@ -83,7 +85,7 @@ class OutboxSender {
         if (sender == null) {
             return;
         }
-        try {
+        try (LogContext.Scope scope = LogContext.system("mail-outbox")) {
             sendDue(sender, clock);
         } catch (DataAccessException e) {
             // The next run tries again; rows claimed before the database went away are retried when
@@ -112,7 +114,10 @@ class OutboxSender {
                     release(row, clock.instant());
                     continue;
                 }
-                Outcome outcome = send(sender, row, clock);
+                Outcome outcome;
+                try (LogContext.Scope scope = row.sessionId() == null ? null : LogContext.session(row.sessionId())) {
+                    outcome = send(sender, row, clock);
+                }
                 if (outcome == Outcome.SENT) {
                     sent++;
                 }
@@ -135,7 +140,8 @@ class OutboxSender {
                 returning m.id, m.session_id, m.kind, m.recipient_address, m.recipient_name, m.subject, m.text_body, m.html_body,
                           m.ics, m.dedupe_key, m.attempts""")
                 .params(MailOutbox.utc(now.plus(properties.lease())), MailOutbox.utc(now), properties.batchSize())
-                .query((rs, i) -> new OutboxRow(rs.getLong("id"), rs.getObject("session_id", Long.class), MailKind.valueOf(rs.getString("kind")),
+                .query((rs, i) -> new OutboxRow(rs.getLong("id"), rs.getObject("session_id", Long.class),
+                        MailKind.valueOf(rs.getString("kind")),
                         rs.getString("recipient_address"), rs.getString("recipient_name"), rs.getString("subject"),
                         rs.getString("text_body"), rs.getString("html_body"), rs.getString("ics"),
                         rs.getString("dedupe_key"), rs.getInt("attempts")))
@@ -200,11 +206,13 @@ class OutboxSender {
         if (!outcomes.failed(row, last, reason, now, next)) {
             return;
         }
+        // The lead reads the whole reason on the invite card; the log never holds the address in it.
+        String logged = LogRedaction.redact(reason);
         if (last) {
-            log.warn("Mail {} ({}) failed after {} attempts: {}", row.id(), row.kind(), row.attempts(), reason);
+            log.warn("Mail {} ({}) failed after {} attempts: {}", row.id(), row.kind(), row.attempts(), logged);
         } else {
             log.warn("Mail {} ({}) not sent (attempt {}): {}; next attempt at {}", row.id(), row.kind(),
-                    row.attempts(), reason, next);
+                    row.attempts(), logged, next);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.mockpanel.panel;
 
+import io.mockpanel.base.LogContext;
+import io.mockpanel.base.SessionBoundPrincipal;
 import java.io.Serializable;
 import java.security.Principal;
 import java.util.UUID;
@@ -10,10 +12,18 @@ import java.util.UUID;
  * is no account behind it. The grant is checked against the invite on every candidate request, so
  * a revoke, a re-issue or a release ends this principal's access at once.
  */
-public record CandidatePrincipal(long sessionId, String displayName, UUID grant) implements Principal, Serializable {
+public record CandidatePrincipal(long sessionId, String displayName, UUID grant) implements Principal, SessionBoundPrincipal,
+        Serializable {
 
     @Override
     public String getName() {
-        return "candidate:" + sessionId;
+        // Also the actor in log lines (decision 0043): the session, never the name.
+        return LogContext.candidateActor(sessionId);
+    }
+
+    /** Without the name and the grant: a principal ends up in debug lines and error messages. */
+    @Override
+    public String toString() {
+        return "CandidatePrincipal[" + getName() + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.mockpanel.panel;
 
+import io.mockpanel.base.LogContext;
+import io.mockpanel.base.LogRedaction;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class SessionEventBus {
 
     private static final Logger log = LoggerFactory.getLogger(SessionEventBus.class);
+    /** The actor of what a wake-up does before a page takes over (see {@link LogContext}). */
+    static final String LISTENER = "session-listener";
 
     /**
      * Which hints wake a subscriber: a panel's console hears of every event; the candidate's room
@@ -102,13 +106,14 @@ public class SessionEventBus {
         Set<Subscriber> set = subscribers.get(sessionId);
         if (set != null) {
             set.stream().filter(subscriber -> subscriber.wokenBy(candidateMaySee))
-                    .forEach(subscriber -> deliver(subscriber.onHint(), seq));
+                    .forEach(subscriber -> deliver(sessionId, subscriber.onHint(), seq));
         }
     }
 
     /** After the listener reconnects, hints may have been missed: everyone catches up, rooms too. */
     void wakeAll() {
-        subscribers.values().forEach(set -> set.forEach(subscriber -> deliver(subscriber.onHint(), Long.MAX_VALUE)));
+        subscribers.forEach((sessionId, set) -> set.forEach(
+                subscriber -> deliver(sessionId, subscriber.onHint(), Long.MAX_VALUE)));
     }
 
     /** Whether this node's listener hears hints right now. */
@@ -150,7 +155,7 @@ public class SessionEventBus {
             try {
                 watcher.accept(listening);
             } catch (RuntimeException e) {
-                log.warn("A listener watcher failed", e);
+                log.warn("A listener watcher failed", LogRedaction.redact(e));
             }
         }));
     }
@@ -161,12 +166,13 @@ public class SessionEventBus {
         return set == null ? 0 : set.size();
     }
 
-    private void deliver(LongConsumer subscriber, long seq) {
+    /** On a thread of its own, in the session's log context (decision 0043), gone with the thread. */
+    private void deliver(long sessionId, LongConsumer subscriber, long seq) {
         delivery.execute(() -> {
-            try {
+            try (LogContext.Scope scope = LogContext.of(sessionId, LogContext.systemActor(LISTENER))) {
                 subscriber.accept(seq);
             } catch (RuntimeException e) {
-                log.warn("A session subscriber failed on a hint", e);
+                log.warn("A session subscriber failed on a hint", LogRedaction.redact(e));
             }
         });
     }

@@ -41,7 +41,9 @@ final class SessionEventCodec {
         try {
             return JSON.readValue(json, kind);
         } catch (JacksonException e) {
-            log.warn("Session event {} has a payload that does not read: {}", type, e.getOriginalMessage());
+            // Where it broke, not the parser's message: that quotes the payload's values (a name).
+            log.warn("Session event {} has a payload that does not read ({} at {})", type,
+                    e.getClass().getSimpleName(), e.getPathReference());
             return new Unrecognised(type, json);
         }
     }

@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import io.mockpanel.base.LogContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The single path of every live change: an event row written in the caller's transaction, with
@@ -33,6 +39,19 @@ public class SessionEventLog {
     /** The hint's last part: the candidate's room is woken by the event, or only the panel is. */
     static final String FOR_CANDIDATE = "c";
     static final String FOR_PANEL = "p";
+
+    private static final Logger log = LoggerFactory.getLogger(SessionEventLog.class);
+
+    /**
+     * The session's life cycle, logged at INFO (what an operator follows); every other event (notes,
+     * presence, drafts: hundreds per panel) only at DEBUG. Only the type and number: never a payload.
+     */
+    private static final Set<String> LIFE_CYCLE = Set.of(SessionEvents.SessionCreated.TYPE,
+            SessionEvents.SessionScheduled.TYPE, SessionEvents.SessionStarted.TYPE, SessionEvents.SessionEnded.TYPE,
+            SessionEvents.SessionCancelled.TYPE, SessionEvents.PromptPushed.TYPE, SessionEvents.InviteIssued.TYPE, SessionEvents.InviteRevoked.TYPE,
+            SessionEvents.InviteReleased.TYPE, SessionEvents.CandidateJoined.TYPE, SessionEvents.ScoreSubmitted.TYPE,
+            SessionEvents.ScoresRevealed.TYPE, SessionEvents.ConsensusRecorded.TYPE,
+            SessionEvents.VerdictRecorded.TYPE);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -78,7 +97,28 @@ public class SessionEventLog {
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));
         meters.eventAppended(type);
+        logAfterCommit(sessionId, seq, type);
         return new SessionEvent(sessionId, seq, type, payloadJson, actor, now);
+    }
+
+    /** After the commit (a rolled back change never happened), on the caller's thread and log context. */
+    private static void logAfterCommit(long sessionId, long seq, String type) {
+        boolean info = LIFE_CYCLE.contains(type);
+        if (!(info ? log.isInfoEnabled() : log.isDebugEnabled())) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try (LogContext.Scope scope = LogContext.session(sessionId)) {
+                    if (info) {
+                        log.info("Session {}: event {} {}", sessionId, seq, type);
+                    } else {
+                        log.debug("Session {}: event {} {}", sessionId, seq, type);
+                    }
+                }
+            }
+        });
     }
 
     /** The session's events after {@code afterSeq}, oldest first. */

@@ -1,5 +1,6 @@
 package io.mockpanel.panel;
 
+import io.mockpanel.base.LogContext;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -84,6 +85,8 @@ class SessionNotificationListener implements SmartLifecycle {
     }
 
     private void listenUntilStopped() {
+        // This thread is the listener's own for its whole life: its lines are the listener's.
+        LogContext.replace(null, LogContext.systemActor(SessionEventBus.LISTENER));
         Duration backoff = FIRST_BACKOFF;
         int failedAttempts = 0;
         while (running) {
@@ -170,7 +173,11 @@ class SessionNotificationListener implements SmartLifecycle {
             }
             merged.merge(hint.get().sessionId(), hint.get(), Hint::merge);
         }
-        merged.values().forEach(hint -> bus.wake(hint.sessionId(), hint.seq(), hint.candidateMaySee()));
+        merged.values().forEach(hint -> {
+            try (LogContext.Scope scope = LogContext.of(hint.sessionId(), LogContext.systemActor(SessionEventBus.LISTENER))) {
+                bus.wake(hint.sessionId(), hint.seq(), hint.candidateMaySee());
+            }
+        });
     }
 
     /**

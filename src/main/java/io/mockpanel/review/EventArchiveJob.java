@@ -1,5 +1,6 @@
 package io.mockpanel.review;
 
+import io.mockpanel.base.LogContext;
 import io.mockpanel.panel.SessionEvents;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,11 +61,14 @@ class EventArchiveJob {
         if (!properties.enabled()) {
             return;
         }
-        Instant cutoff = clock.instant().minus(Duration.ofDays(properties.archiveAfterDays()));
-        Archived archived = archiveFinishedBefore(cutoff, properties.archiveBatchSize());
-        if (!archived.sessions().isEmpty()) {
-            log.info("Event archive: moved the events of {} sessions that ended before {} ({} events dropped)",
-                    archived.sessions().size(), cutoff, archived.dropped());
+        try (LogContext.Scope scope = LogContext.system("event-archive")) {
+            Instant cutoff = clock.instant().minus(Duration.ofDays(properties.archiveAfterDays()));
+            Archived archived = archiveFinishedBefore(cutoff, properties.archiveBatchSize());
+            if (!archived.sessions().isEmpty()) {
+                log.info("Event archive: moved the events of {} sessions that ended before {} ({} events dropped)",
+                        archived.sessions().size(), cutoff, archived.dropped());
+                log.debug("Event archive: sessions {}", archived.sessions());
+            }
         }
     }
 

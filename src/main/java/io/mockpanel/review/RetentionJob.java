@@ -1,5 +1,6 @@
 package io.mockpanel.review;
 
+import io.mockpanel.base.LogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,12 @@ class RetentionJob {
         if (!properties.enabled()) {
             return;
         }
+        try (LogContext.Scope scope = LogContext.system(ACTOR)) {
+            runNow();
+        }
+    }
+
+    private void runNow() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(properties.anonymiseAfterDays()));
         int anonymised = anonymiseEndedBefore(cutoff);
@@ -104,12 +111,19 @@ class RetentionJob {
         Instant now = clock.instant();
         due.stream().sorted(java.util.Comparator.comparingLong(Due::candidateId).thenComparingLong(Due::id))
                 .forEach(session -> {
-                    Anonymiser.Erased erased = anonymiser.anonymiseSession(session.id(), now);
-                    audit.record(ACTOR, AuditLog.Action.ANONYMISED_SESSION, "session " + session.id(),
-                            "ended " + session.endedAt().toLocalDate() + ", before the retention cutoff "
-                                    + at(cutoff).toLocalDate() + "; erased " + erased.describe());
+                    try (LogContext.Scope scope = LogContext.session(session.id())) {
+                        anonymise(session.id(), session.endedAt(), cutoff, now);
+                    }
                 });
         return due.size();
+    }
+
+    private void anonymise(long sessionId, OffsetDateTime endedAt, Instant cutoff, Instant now) {
+        Anonymiser.Erased erased = anonymiser.anonymiseSession(sessionId, now);
+        audit.record(ACTOR, AuditLog.Action.ANONYMISED_SESSION, "session " + sessionId,
+                "ended " + endedAt.toLocalDate() + ", before the retention cutoff "
+                        + at(cutoff).toLocalDate() + "; erased " + erased.describe());
+        log.debug("Retention: anonymised session {}", sessionId);
     }
 
     Optional<LastRun> lastRun() {

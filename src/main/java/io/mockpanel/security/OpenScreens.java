@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.WrappedSession;
+import io.mockpanel.base.ui.UiLogContext;
 import jakarta.annotation.PreDestroy;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,7 +82,7 @@ class OpenScreens implements VaadinServiceInitListener {
                     // Kept in the set until it detaches: a page still loading may not have its
                     // push connection yet, and the change would wait for its next request. The
                     // next sweep sends it again; leaving for the sign-in page detaches the UI.
-                    ui.access(() -> ui.getPage().setLocation("login"));
+                    UiLogContext.access(ui, () -> ui.getPage().setLocation("login"));
                 }
             } catch (RuntimeException e) {
                 // a session invalidated meanwhile, a UI closing: nothing left to end

@@ -68,15 +68,23 @@ public final class PanelPages {
 
     /** Fills the whole sheet of the scenario on show with one score, justifies every area and submits it. */
     public static void submitSheet(Page console, int score) {
+        submitSheet(console, score, "Evidence", "Overall view");
+    }
+
+    /**
+     * As {@link #submitSheet(Page, int)}, with the justifications "{@code evidence} for area n" and
+     * the recommendation's text {@code overall}.
+     */
+    public static void submitSheet(Page console, int score, String evidence, String overall) {
         openPane(console, "score");
         console.locator("#my-sheet").waitFor();
         int areas = console.locator("[id^=score-area-]").count();
         for (int area = 0; area < areas; area++) {
             console.locator("#score-area-" + area + " vaadin-radio-button").nth(score - 1).click();
-            console.locator("#justification-" + area + " textarea").fill("Evidence for area " + (area + 1));
+            console.locator("#justification-" + area + " textarea").fill(evidence + " for area " + (area + 1));
         }
         console.locator("#recommendation vaadin-radio-button").nth(score - 1).click();
-        console.locator("#recommendation-text textarea").fill("Overall view");
+        console.locator("#recommendation-text textarea").fill(overall);
         console.locator("#submit-sheet").click();
         console.locator("#my-sheet-state").getByText("submitted").waitFor();
     }

@@ -5,7 +5,10 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.NotFoundException;
 import io.mockpanel.base.DatabaseFailures;
+import io.mockpanel.base.LogRedaction;
 import io.mockpanel.base.UserFacingException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,7 +50,7 @@ final class AppErrorHandler implements ErrorHandler {
         Throwable failure = event.getThrowable();
         UI ui = event.getComponent().flatMap(c -> c.getUI()).orElse(UI.getCurrent());
         if (ui == null) {
-            otherwise.error(event);
+            otherwise.error(redacted(event));
             return;
         }
         Optional<UserFacingException> forTheUser = userFacing(failure);
@@ -56,11 +59,23 @@ final class AppErrorHandler implements ErrorHandler {
             return;
         }
         if (!unreachable(failure)) {
-            otherwise.error(event);
+            otherwise.error(redacted(event));
             return;
         }
         logOnce(failure);
         show(ui, MESSAGE, NotificationVariant.LUMO_WARNING, "database-unreachable");
+    }
+
+    /**
+     * Vaadin's handler logs the failure with its message: one that carries an e-mail address or a
+     * link token (a mail server's answer, a driver's detail) goes to it redacted (decision 0043).
+     * A missing route keeps its type, so that it still shows the not-found page.
+     */
+    private static ErrorEvent redacted(ErrorEvent event) {
+        Throwable failure = event.getThrowable();
+        Throwable safe = failure instanceof NotFoundException ? failure : LogRedaction.redact(failure);
+        return safe == failure ? event
+                : new ErrorEvent(safe, event.getElement().map(Element::getNode).orElse(null));
     }
 
     /** Vaadin calls the handler with the session locked, so the failing UI can be changed right here. */
@@ -97,7 +112,8 @@ final class AppErrorHandler implements ErrorHandler {
         long now = System.currentTimeMillis();
         long last = lastLogged.get();
         if (now - last >= LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
-            log.warn("A user action failed because the database cannot be reached: {}", rootMessage(failure));
+            log.warn("A user action failed because the database cannot be reached: {}",
+                    LogRedaction.redact(rootMessage(failure)));
         }
     }
 

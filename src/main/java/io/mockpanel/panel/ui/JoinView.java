@@ -11,6 +11,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.mockpanel.base.LogContext;
+import io.mockpanel.base.ui.UiLogContext;
 import io.mockpanel.panel.CandidatePrincipal;
 import io.mockpanel.panel.InviteCheck;
 import io.mockpanel.panel.InviteRefusedException;
@@ -50,6 +52,10 @@ class JoinView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
         InviteCheck check = invites.check(token, CandidateSignIn.browserKey());
+        if (check instanceof InviteCheck.Valid valid) {
+            // Whoever holds a valid link acts as that session's candidate, in the log too (decision 0043).
+            UiLogContext.aboutSession(event.getUI(), valid.sessionId(), LogContext.candidateActor(valid.sessionId()));
+        }
         switch (check) {
             case InviteCheck.Valid valid when valid.returning() -> enter(valid.candidateName(), event);
             case InviteCheck.Valid valid -> showNameForm(valid.candidateName());

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import io.mockpanel.base.DatabaseFailures;
+import io.mockpanel.base.LogRedaction;
+import io.mockpanel.base.ui.UiLogContext;
 import io.mockpanel.panel.PresenceService;
 import io.mockpanel.panel.SessionEventBus;
 import io.mockpanel.panel.Subscription;
@@ -104,7 +106,7 @@ final class LiveConnection {
             }
             if (heartbeatsFailing.compareAndSet(false, true)) {
                 log.warn("Live pages cannot reach the database ({}); their heartbeats pause until it answers",
-                        e.getMessage());
+                        LogRedaction.redact(e.getMessage()));
             }
             return;
         }
@@ -115,7 +117,7 @@ final class LiveConnection {
 
     private void showReconnecting(boolean reconnecting) {
         try {
-            ui.access(() -> {
+            UiLogContext.access(ui, () -> {
                 if (!closed) {
                     banner.show(reconnecting);
                 }

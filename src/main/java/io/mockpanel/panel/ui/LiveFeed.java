@@ -2,6 +2,7 @@ package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
+import io.mockpanel.base.LogRedaction;
 import io.mockpanel.panel.LiveSession;
 import io.mockpanel.panel.SessionCursor;
 import io.mockpanel.panel.SessionEvent;
@@ -67,7 +68,7 @@ public final class LiveFeed {
             try {
                 listener.accept(events);
             } catch (RuntimeException e) {
-                log.warn("A console part failed on events of session {}", cursor.sessionId(), e);
+                log.warn("A console part failed on events of session {}", cursor.sessionId(), LogRedaction.redact(e));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.mockpanel.panel.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import io.mockpanel.base.ui.UiLogContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
@@ -20,7 +21,7 @@ final class MergedHints {
         return seq -> {
             if (queued.compareAndSet(false, true)) {
                 try {
-                    ui.access(() -> {
+                    UiLogContext.access(ui, () -> {
                         queued.set(false);
                         task.run();
                     });

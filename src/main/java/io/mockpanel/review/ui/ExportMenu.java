@@ -11,8 +11,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.mockpanel.base.LogRedaction;
 import io.mockpanel.base.UserFacingException;
 import io.mockpanel.base.ui.Notifications;
+import io.mockpanel.base.ui.UiLogContext;
 import io.mockpanel.review.ScoresCsv;
 import io.mockpanel.review.SessionReportPdf;
 import io.mockpanel.review.SessionReview;
@@ -85,7 +87,7 @@ public class ExportMenu extends Composite<HorizontalLayout> {
                 tell(event, userFacing.getMessage());
                 return DownloadResponse.error(400);
             }
-            LOG.warn("Export of session {} failed", sessionId, e);
+            LOG.warn("Export of session {} failed", sessionId, LogRedaction.redact(e));
             tell(event, "The export failed. Try again; if it keeps failing, tell an admin.");
             return DownloadResponse.error(500);
         }
@@ -95,7 +97,7 @@ public class ExportMenu extends Composite<HorizontalLayout> {
     private static void tell(DownloadEvent event, String message) {
         UI ui = event.getUI();
         if (ui != null) {
-            ui.access(() -> Notifications.error(message));
+            UiLogContext.access(ui, () -> Notifications.error(message));
         }
     }
 }

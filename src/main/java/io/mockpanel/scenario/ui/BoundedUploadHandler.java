@@ -6,6 +6,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mockpanel.base.ui.UiLogContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ final class BoundedUploadHandler implements UploadHandler {
         }
         record(acceptedBytes, read);
         byte[] bytes = content.toByteArray();
-        event.getUI().access(() -> accepted.accept(fileName, bytes));
+        UiLogContext.access(event.getUI(), () -> accepted.accept(fileName, bytes));
     }
 
     private void refuse(UploadEvent event, String fileName, long read, String why) {
@@ -87,7 +88,7 @@ final class BoundedUploadHandler implements UploadHandler {
         String message = fileName + " was not read: a library file may have at most " + allowed + " ("
                 + maxBytes + " bytes), and " + why + ". Upload a smaller Markdown file.";
         event.reject(message);
-        event.getUI().access(() -> refused.accept(fileName, message));
+        UiLogContext.access(event.getUI(), () -> refused.accept(fileName, message));
     }
 
     /** The summaries are not serialisable: after a session was restored from disk they are gone. */
