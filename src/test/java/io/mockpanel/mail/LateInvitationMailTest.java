@@ -1,6 +1,8 @@
 package io.mockpanel.mail;
 
 import static io.mockpanel.mail.ReceivedMail.parts;
+import static io.mockpanel.mail.ReceivedMail.to;
+import static io.mockpanel.mail.ReceivedMail.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -18,10 +20,7 @@ import io.mockpanel.security.NewAccount;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -169,26 +167,6 @@ class LateInvitationMailTest {
     }
 
     private List<MimeMessage> sendAll() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
-        JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
-        mailSender.setHost("127.0.0.1");
-        mailSender.setPort(smtp.getSmtp().getPort());
-        clock.catchUp();
-        sender.sendDue(mailSender, clock);
-        return List.of(smtp.getReceivedMessages());
-    }
-
-    private static String to(MimeMessage message) {
-        try {
-            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        try (InputStream in = parts(message, "text/plain").get(0).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return ReceivedMail.deliverDue(smtp, sender, clock);
     }
 }

@@ -2,6 +2,8 @@ package io.mockpanel.mail;
 
 import static io.mockpanel.mail.ReceivedMail.event;
 import static io.mockpanel.mail.ReceivedMail.parts;
+import static io.mockpanel.mail.ReceivedMail.to;
+import static io.mockpanel.mail.ReceivedMail.calendar;
 import static io.mockpanel.mail.ReceivedMail.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +23,8 @@ import io.mockpanel.security.NewAccount;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +34,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -45,7 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -133,21 +130,6 @@ class PanelInvitationMailTest {
         return outbox.statesOf(sessionId).stream().filter(mail -> mail.kind() == kind).toList();
     }
 
-    /** What the due mails deliver now (GreenMail lists by mailbox, not by arrival: so emptied first). */
-    private List<MimeMessage> sendAll() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
-        JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
-        mailSender.setHost("127.0.0.1");
-        mailSender.setPort(smtp.getSmtp().getPort());
-        clock.catchUp();
-        sender.sendDue(mailSender, clock);
-        return List.of(smtp.getReceivedMessages());
-    }
-
-    private static String to(MimeMessage message) throws Exception {
-        return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-    }
-
     private static String raw(MimeMessage message) throws Exception {
         var out = new ByteArrayOutputStream();
         message.writeTo(out);
@@ -218,7 +200,7 @@ class PanelInvitationMailTest {
         scheduling.reschedule(sessionId, inTwoDaysAt(17));
 
         List<MimeMessage> updates = sendAll();
-        assertThat(updates).extracting(PanelInvitationMailTest::to).containsExactlyInAnyOrder(candidate,
+        assertThat(updates).extracting(ReceivedMail::to).containsExactlyInAnyOrder(candidate,
                 address(lead), address(panelist), address(coach));
         assertThat(mails(sessionId, MailKind.REMINDER)).extracting(MailStatus::recipientAddress)
                 .containsExactlyInAnyOrder(candidate, address(lead), address(panelist), address(coach));
@@ -235,7 +217,7 @@ class PanelInvitationMailTest {
         sessions.cancel(sessionId);
 
         List<MimeMessage> cancellations = sendAll();
-        assertThat(cancellations).extracting(PanelInvitationMailTest::to).containsExactlyInAnyOrder(candidate,
+        assertThat(cancellations).extracting(ReceivedMail::to).containsExactlyInAnyOrder(candidate,
                 address(lead), address(panelist), address(coach));
         for (MimeMessage cancellation : cancellations) {
             Calendar calendar = calendar(cancellation);
@@ -287,9 +269,7 @@ class PanelInvitationMailTest {
         return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
-    private static Calendar calendar(MimeMessage message) throws Exception {
-        try (InputStream in = parts(message, "text/calendar").get(0).getInputStream()) {
-            return new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        }
+    private List<MimeMessage> sendAll() throws Exception {
+        return ReceivedMail.deliverDue(smtp, sender, clock);
     }
 }

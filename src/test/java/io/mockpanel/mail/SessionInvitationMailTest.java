@@ -2,6 +2,8 @@ package io.mockpanel.mail;
 
 import static io.mockpanel.mail.ReceivedMail.event;
 import static io.mockpanel.mail.ReceivedMail.parts;
+import static io.mockpanel.mail.ReceivedMail.text;
+import static io.mockpanel.mail.ReceivedMail.calendar;
 import static io.mockpanel.mail.ReceivedMail.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,22 +19,14 @@ import io.mockpanel.panel.SessionScheduling;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -177,17 +171,5 @@ class SessionInvitationMailTest {
         assertThat(value(event(cancel), Property.UID)).isEqualTo(value(first, Property.UID));
         assertThat(Integer.parseInt(value(event(cancel), Property.SEQUENCE)))
                 .isGreaterThan(Integer.parseInt(value(moved, Property.SEQUENCE)));
-    }
-
-    private static Calendar calendar(MimeMessage message) throws Exception {
-        try (InputStream in = parts(message, "text/calendar").get(0).getInputStream()) {
-            return new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        }
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        try (InputStream in = parts(message, "text/plain").get(0).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

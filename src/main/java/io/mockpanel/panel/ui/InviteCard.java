@@ -19,8 +19,6 @@ import io.mockpanel.panel.IssuedInvite;
 import io.mockpanel.panel.SessionException;
 import io.mockpanel.panel.SessionMails;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,8 +27,6 @@ import org.jspecify.annotations.Nullable;
  */
 class InviteCard extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-            FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
     private final InviteService invites;
     private final long sessionId;
@@ -93,7 +89,7 @@ class InviteCard extends Div {
 
     /** In the lead's browser zone, like every other time on the console (the server's zone is nobody's). */
     private static String when(java.time.Instant at) {
-        return WHEN.withZone(BrowserZone.current(ZoneId.systemDefault())).format(at);
+        return WhenText.absolute(at, BrowserZone.current(ZoneId.systemDefault()));
     }
 
     /** Whether the candidate is in: the link is bound to their browser and still usable (as last read). */

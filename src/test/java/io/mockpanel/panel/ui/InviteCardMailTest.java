@@ -10,6 +10,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 import io.mockpanel.panel.NewSchedule;
 import io.mockpanel.panel.SessionScheduling;
 import io.mockpanel.support.KaribuTest;
@@ -19,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +92,25 @@ class InviteCardMailTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withClasses("retry-mail")));
         assertThat(mailLines()).singleElement().asString().contains("Queued").doesNotContain("Failed");
+    }
+
+    @Test
+    void the_links_expiry_is_in_the_leads_own_zone_named_like_every_other_time_on_the_console() {
+        TestPanel.Panel panel = scheduledWithEmail();
+        login(panel.lead(), "INTERVIEWER");
+        ExtendedClientDetails.updateFromValues(UI.getCurrent(),
+                Map.of("v-sw", "1440", "v-sh", "900", "v-tzid", "Asia/Tokyo")::get);
+        UI.getCurrent().navigate("sessions/" + panel.sessionId());
+        MockVaadin.clientRoundtrip(false);
+
+        _click(_get(Button.class, spec -> spec.withId("issue-invite")));
+
+        java.time.OffsetDateTime expiresAt = jdbc.sql("select expires_at from session_invite where session_id = ?")
+                .param(panel.sessionId()).query(java.time.OffsetDateTime.class).single();
+        String expires = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+                .format(expiresAt.atZoneSameInstant(ZoneId.of("Asia/Tokyo")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("invite-status")).getText())
+                .contains("valid until " + expires + " JST (Asia/Tokyo)");
     }
 
     @Test
