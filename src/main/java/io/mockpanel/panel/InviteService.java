@@ -9,8 +9,6 @@ import java.util.UUID;
 import io.mockpanel.base.DisplayText;
 import io.mockpanel.base.PublicUrl;
 import io.mockpanel.mail.MailOutbox;
-import io.mockpanel.mail.MailStatus;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,14 +128,6 @@ public class InviteService {
             throw new SessionException("The invite link is not bound to any browser.");
         }
         events.append(sessionId, new SessionEvents.InviteReleased(), PanelSessionService.me());
-    }
-
-    /** The session's mails and where each is (queued, sent, failed with the reason); the lead's only. */
-    @PreAuthorize(PanelSessionService.MEMBERS_ROLES)
-    @Transactional(readOnly = true)
-    public List<MailStatus> mails(long sessionId) {
-        sessions.requireLead(sessionId);
-        return outbox.statesOf(sessionId);
     }
 
     /** Sends a failed mail of the session again; the lead's only. */
