@@ -56,7 +56,7 @@ public final class DatabaseFailures {
     public static boolean involvesDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessException || cause instanceof TransactionException
-                    || cause instanceof SQLException || cause instanceof jakarta.persistence.PersistenceException) {
+                    || cause instanceof SQLException) {
                 return true;
             }
         }

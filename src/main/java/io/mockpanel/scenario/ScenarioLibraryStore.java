@@ -22,12 +22,12 @@ class ScenarioLibraryStore {
     /** Arbitrary but fixed key of the advisory lock that serialises library imports. */
     private static final long LIBRARY_LOCK = 0x6d6f636b_6c696200L;
 
-    private final ScenarioRepository scenarios;
-    private final GuidanceListRepository guidance;
+    private final ScenarioRows scenarios;
+    private final GuidanceRows guidance;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ScenarioLibraryStore(ScenarioRepository scenarios, GuidanceListRepository guidance, JdbcClient jdbc, Clock clock) {
+    ScenarioLibraryStore(ScenarioRows scenarios, GuidanceRows guidance, JdbcClient jdbc, Clock clock) {
         this.scenarios = scenarios;
         this.guidance = guidance;
         this.jdbc = jdbc;
@@ -38,11 +38,11 @@ class ScenarioLibraryStore {
     ImportPreview plan(LibraryDocument document) {
         List<ScenarioImport> scenarioChanges = document.scenarios().stream()
                 .map(content -> new ScenarioImport(content, change(
-                        scenarios.findByTitle(content.title()).map(Scenario::toContent), content)))
+                        scenarios.findByTitle(content.title()).map(ScenarioDetails::content), content)))
                 .toList();
         List<GuidanceImport> guidanceChanges = document.guidance().stream()
                 .map(list -> new GuidanceImport(list, change(
-                        guidance.findByTitle(list.title()).map(GuidanceListRow::toGuidanceList), list)))
+                        guidance.findByTitle(list.title()).map(GuidanceRows.Stored::list), list)))
                 .toList();
         return new ImportPreview(scenarioChanges, guidanceChanges);
     }
@@ -60,26 +60,25 @@ class ScenarioLibraryStore {
         int updated = 0;
         int unchanged = 0;
         for (ScenarioContent content : document.scenarios()) {
-            Optional<Scenario> existing = scenarios.findByTitle(content.title());
+            Optional<ScenarioDetails> existing = scenarios.findByTitle(content.title());
             if (existing.isEmpty()) {
-                scenarios.save(new Scenario(content, now));
+                scenarios.insert(content, now);
                 added++;
-            } else if (existing.get().toContent().equals(content)) {
+            } else if (existing.get().content().equals(content)) {
                 unchanged++;
             } else {
-                existing.get().setContent(content, now);
+                scenarios.update(existing.get().id(), content, now);
                 updated++;
             }
         }
         int guidanceChanged = 0;
-        int nextPosition = guidance.maxPosition() + 1;
         for (GuidanceList list : document.guidance()) {
-            Optional<GuidanceListRow> existing = guidance.findByTitle(list.title());
+            Optional<GuidanceRows.Stored> existing = guidance.findByTitle(list.title());
             if (existing.isEmpty()) {
-                guidance.save(new GuidanceListRow(list, nextPosition++));
+                guidance.insertLast(list);
                 guidanceChanged++;
-            } else if (!existing.get().toGuidanceList().equals(list)) {
-                existing.get().setContent(list);
+            } else if (!existing.get().list().equals(list)) {
+                guidance.update(existing.get().id(), list);
                 guidanceChanged++;
             }
         }
@@ -115,18 +114,18 @@ class ScenarioLibraryStore {
     @Transactional(readOnly = true)
     LibraryDocument wholeLibrary() {
         return new LibraryDocument(
-                scenarios.findAllByOrderByIdAsc().stream().map(Scenario::toContent).toList(),
+                scenarios.all().stream().map(ScenarioDetails::content).toList(),
                 allGuidance());
     }
 
     @Transactional(readOnly = true)
     List<GuidanceList> allGuidance() {
-        return guidance.findAllByOrderByPositionAscIdAsc().stream().map(GuidanceListRow::toGuidanceList).toList();
+        return guidance.all();
     }
 
     @Transactional(readOnly = true)
     Optional<ScenarioDetails> find(long id) {
-        return scenarios.findById(id).map(s -> new ScenarioDetails(s.id(), s.toContent()));
+        return scenarios.find(id);
     }
 
     private static <T> ImportChange change(Optional<T> existing, T incoming) {

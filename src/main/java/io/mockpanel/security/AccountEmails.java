@@ -36,19 +36,16 @@ class AccountEmails {
         } catch (EmailAddresses.InvalidException e) {
             throw new AccountException(Field.EMAIL, e.getMessage());
         }
-        boolean taken = accountId == null ? accounts.existsByEmailIgnoreCase(address)
-                : accounts.existsByEmailIgnoreCaseAndIdNot(address, accountId);
-        if (taken) {
+        if (accounts.emailTaken(address, accountId)) {
             throw taken(address);
         }
         return address;
     }
 
-    /** Writes now, so that a lost race on the unique index is the same clear refusal as the check. */
-    void flush(Runnable write, @Nullable String address) {
+    /** Runs the write, so that a lost race on the unique index is the same clear refusal as the check. */
+    void write(Runnable write, @Nullable String address) {
         try {
             write.run();
-            accounts.flush();
         } catch (DataIntegrityViolationException e) {
             throw taken(address == null ? "" : address);
         }

@@ -54,14 +54,14 @@ public class AccountService {
     @PreAuthorize(ADMINS)
     @Transactional(readOnly = true)
     public List<Account> listAccounts() {
-        return accounts.findAllByOrderByUsernameAsc().stream().map(UserAccount::toAccount).toList();
+        return accounts.findAllOrderedByUsername().stream().map(UserAccount::toAccount).toList();
     }
 
     /** Active accounts of a role, by name: whom an interviewer can invite onto a panel. */
     @PreAuthorize("hasAnyRole('" + AppRoles.INTERVIEWER + "','" + AppRoles.ADMIN + "')")
     @Transactional(readOnly = true)
     public List<Person> activePeople(AccountRole role) {
-        return accounts.findAllByOrderByUsernameAsc().stream()
+        return accounts.findAllOrderedByUsername().stream()
                 .filter(a -> a.enabled() && a.role() == role)
                 .map(a -> new Person(a.username(), a.displayName()))
                 .sorted(java.util.Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER))
@@ -82,12 +82,12 @@ public class AccountService {
             throw new AccountException(Field.ACCOUNT, "You cannot disable your own account.");
         }
         if (!enabled && account.enabled() && account.role() == AccountRole.ADMIN
-                && accounts.countByRoleAndEnabledTrue(AccountRole.ADMIN) <= 1) {
+                && accounts.countEnabled(AccountRole.ADMIN) <= 1) {
             throw new AccountException(Field.ACCOUNT, "This is the last active admin account; create another admin first.");
         }
         // disabling moves the session epoch: the person's open sessions end on their next request
         account.setEnabled(enabled, clock.instant());
-        accounts.flush();
+        accounts.update(account);
         sessionEpochs.evict(account.username());
         return account.toAccount();
     }
@@ -99,7 +99,7 @@ public class AccountService {
         checkPassword(newPassword);
         // a new password moves the session epoch: sessions signed in with the old one end
         account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
-        accounts.flush();
+        accounts.update(account);
         sessionEpochs.evict(account.username());
         // The login view tells a paused user to ask an admin for a reset: the new password must
         // work at once, so the account's throttle counters are forgotten (addresses' totals stay).
@@ -149,7 +149,10 @@ public class AccountService {
      */
     private void saveEmail(UserAccount account, @Nullable String address) {
         String previous = account.email();
-        emails.flush(() -> account.setEmail(address, clock.instant()), address);
+        emails.write(() -> {
+            account.setEmail(address, clock.instant());
+            accounts.update(account);
+        }, address);
         if (address == null ? previous != null : !address.equalsIgnoreCase(previous)) {
             events.publishEvent(new AccountEmailChanged(account.username(), account.displayName(), address));
         }
@@ -172,7 +175,7 @@ public class AccountService {
         }
         checkPassword(newPassword);
         account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
-        accounts.flush();
+        accounts.update(account);
         sessionEpochs.evict(account.username());
         // the person's other sessions end (someone else may know the old password); this one
         // moves to the new epoch and stays signed in
@@ -212,7 +215,7 @@ public class AccountService {
         UserAccount account = new UserAccount(username, displayName, request.role(),
                 passwordEncoder.encode(request.password()), clock.instant());
         account.setEmail(email, clock.instant());
-        emails.flush(() -> accounts.save(account), email);
+        emails.write(() -> accounts.insert(account), email);
         return account;
     }
 

@@ -1,63 +1,28 @@
 package io.mockpanel.security;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** An account row; only this package sees it. */
-@Entity
-@Table(name = "user_account")
+/**
+ * An account row, read and written by {@link UserAccountRepository}; only this package sees it.
+ * Changes stay in the object until the repository's {@code update} writes them.
+ */
 class UserAccount {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
-
-    @Column(nullable = false, length = 40)
-    private String username;
-
-    @Column(name = "display_name", nullable = false, length = 100)
-    private String displayName;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    private AccountRole role;
-
-    @Column(name = "password_hash", nullable = false)
+    private final String username;
+    private final String displayName;
+    private final AccountRole role;
     private String passwordHash;
-
-    @Column(nullable = false)
     private boolean enabled = true;
-
     /** Where the person gets their panel invitations; optional (decision 0040). */
-    @Column(length = 254)
     private @Nullable String email;
-
     /** Changes whenever the account's open sessions must end (decision 0012). */
-    @Column(name = "session_epoch", nullable = false)
     private int sessionEpoch;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
+    private final Instant createdAt;
     private Instant updatedAt;
-
-    @Version
+    /** The row's version when read: an update of a row someone else changed since fails. */
     private long version;
-
-    @SuppressWarnings("NullAway.Init")
-    protected UserAccount() {
-        // for JPA
-    }
 
     UserAccount(String username, String displayName, AccountRole role, String passwordHash, Instant now) {
         this.username = username;
@@ -66,6 +31,18 @@ class UserAccount {
         this.passwordHash = passwordHash;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A stored row as read. */
+    UserAccount(long id, String username, String displayName, AccountRole role, String passwordHash, boolean enabled,
+            @Nullable String email, int sessionEpoch, Instant createdAt, Instant updatedAt, long version) {
+        this(username, displayName, role, passwordHash, createdAt);
+        this.id = id;
+        this.enabled = enabled;
+        this.email = email;
+        this.sessionEpoch = sessionEpoch;
+        this.updatedAt = updatedAt;
+        this.version = version;
     }
 
     long id() {
@@ -103,6 +80,28 @@ class UserAccount {
     void setEmail(@Nullable String email, Instant now) {
         this.email = email;
         this.updatedAt = now;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** Called by the repository once the row is written. */
+    void stored(long id, long version) {
+        this.id = id;
+        this.version = version;
+    }
+
+    boolean isNew() {
+        return id == null;
     }
 
     int sessionEpoch() {

@@ -1,21 +1,115 @@
 package io.mockpanel.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
 
-interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+/**
+ * The {@code user_account} table, in plain SQL like every other table (decision 0046). An update
+ * names the version it read: a row someone else changed in between is not overwritten.
+ */
+@Repository
+class UserAccountRepository {
 
-    Optional<UserAccount> findByUsername(String username);
+    private static final String COLUMNS = """
+            id, username, display_name, role, password_hash, enabled, email, session_epoch, created_at,
+            updated_at, version""";
 
-    boolean existsByUsername(String username);
+    private final JdbcClient jdbc;
 
-    /** Another account with this address, in any case: addresses are unique regardless of case. */
-    boolean existsByEmailIgnoreCaseAndIdNot(String email, long id);
+    UserAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-    boolean existsByEmailIgnoreCase(String email);
+    Optional<UserAccount> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from user_account where id = ?").param(id)
+                .query(UserAccountRepository::row).optional();
+    }
 
-    List<UserAccount> findAllByOrderByUsernameAsc();
+    Optional<UserAccount> findByUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from user_account where username = ?").param(username)
+                .query(UserAccountRepository::row).optional();
+    }
 
-    long countByRoleAndEnabledTrue(AccountRole role);
+    List<UserAccount> findAllOrderedByUsername() {
+        return jdbc.sql("select " + COLUMNS + " from user_account order by username")
+                .query(UserAccountRepository::row).list();
+    }
+
+    boolean existsByUsername(String username) {
+        return jdbc.sql("select exists (select 1 from user_account where username = ?)").param(username)
+                .query(Boolean.class).single();
+    }
+
+    /** Whether an account other than {@code exceptId} (none: any account) has this address, in any case. */
+    boolean emailTaken(String email, @Nullable Long exceptId) {
+        return jdbc.sql("""
+                select exists (select 1 from user_account
+                               where lower(email) = lower(:email) and (cast(:except as bigint) is null or id <> :except))""")
+                .param("email", email).param("except", exceptId)
+                .query(Boolean.class).single();
+    }
+
+    long countEnabled(AccountRole role) {
+        return jdbc.sql("select count(*) from user_account where role = ? and enabled").param(role.name())
+                .query(Long.class).single();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from user_account").query(Long.class).single();
+    }
+
+    /** Inserts a new account and gives it its id. */
+    void insert(UserAccount account) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into user_account (username, display_name, role, password_hash, enabled, email, session_epoch,
+                                          created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(account.username(), account.displayName(), account.role().name(), account.passwordHash(),
+                        account.enabled(), account.email(), account.sessionEpoch(), utc(account.createdAt()),
+                        utc(account.updatedAt()))
+                .update(keys, "id");
+        account.stored(keys.getKeyAs(Long.class), 0);
+    }
+
+    /**
+     * Writes what may change on an account: password, enabled, address, session epoch.
+     *
+     * @throws OptimisticLockingFailureException when the row changed since it was read
+     */
+    void update(UserAccount account) {
+        int updated = jdbc.sql("""
+                update user_account
+                set password_hash = ?, enabled = ?, email = ?, session_epoch = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(account.passwordHash(), account.enabled(), account.email(), account.sessionEpoch(),
+                        utc(account.updatedAt()), account.id(), account.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("Account " + account.id() + " was changed or removed meanwhile");
+        }
+        account.stored(account.id(), account.version() + 1);
+    }
+
+    private static UserAccount row(ResultSet rs, int rowNum) throws SQLException {
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                AccountRole.valueOf(rs.getString("role")), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                rs.getString("email"), rs.getInt("session_epoch"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
 }

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +57,7 @@ class DatabaseFailuresTest {
 
     @Test
     void conflicts_bad_data_and_other_failures_keep_their_own_handling() {
-        assertThat(DatabaseFailures.isUnreachable(new ObjectOptimisticLockingFailureException(Object.class, 1L)))
+        assertThat(DatabaseFailures.isUnreachable(new OptimisticLockingFailureException("changed meanwhile")))
                 .isFalse();
         assertThat(DatabaseFailures.isUnreachable(new DataIntegrityViolationException("duplicate key",
                 new SQLException("duplicate key", "23505")))).isFalse();

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -101,8 +101,8 @@ class AppErrorHandlerTest extends KaribuTest {
      */
     @Test
     void a_failed_rollback_on_a_closed_connection_is_the_outage_when_the_database_does_not_answer() {
-        var rollbackFailure = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
-                new SQLException("Connection is closed")));
+        var rollbackFailure = new TransactionSystemException("Could not roll back JDBC transaction",
+                new SQLException("Connection is closed"));
         List<ErrorEvent> passedOn = new ArrayList<>();
 
         new AppErrorHandler(passedOn::add, () -> false).error(new ErrorEvent(rollbackFailure));
@@ -113,8 +113,8 @@ class AppErrorHandlerTest extends KaribuTest {
 
     @Test
     void the_same_failure_while_the_database_answers_is_a_bug_and_goes_to_vaadins_handling() {
-        var rollbackFailure = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
-                new SQLException("Connection is closed")));
+        var rollbackFailure = new TransactionSystemException("Could not roll back JDBC transaction",
+                new SQLException("Connection is closed"));
         List<ErrorEvent> passedOn = new ArrayList<>();
 
         new AppErrorHandler(passedOn::add, () -> true).error(new ErrorEvent(rollbackFailure));
