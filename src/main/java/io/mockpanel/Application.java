@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  * Starts mockpanel and configures the page shell. Styles come through {@code @StyleSheet} so that
  * Vaadin serves its pre-built bundle and no Node.js build is ever needed.
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 @Push
 @StyleSheet(Lumo.STYLESHEET)

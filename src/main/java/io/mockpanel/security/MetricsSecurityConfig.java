@@ -16,7 +16,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * only a request with the configured scrape token reads it; everyone else, signed-in admins
  * included, gets 401. No session, no CSRF, no login page: a scraper is a machine.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class MetricsSecurityConfig {
 
     static final String SCRAPE_PATH = "/actuator/prometheus";

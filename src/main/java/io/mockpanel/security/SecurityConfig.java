@@ -27,7 +27,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Services use {@code @PreAuthorize}; JSR-250 is left off on purpose, because with it Spring would
  * proxy every view that carries {@code @RolesAllowed} (Vaadin reads those annotations itself).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfig {
