@@ -8,8 +8,9 @@
 #
 #   SPRING_DATASOURCE_URL=jdbc:postgresql://... deploy/aot/train.sh app/mockpanel.jar app/app.aot
 #
-# The database may be a throw-away one (the Dockerfile starts one): the run migrates it and
-# creates the first admin from MOCKPANEL_ADMIN_PASSWORD, set here if unset.
+# The database may be a throw-away one (the Dockerfile starts one): the run migrates it and seeds
+# the scenario library if it is empty; it creates an admin only if MOCKPANEL_ADMIN_USERNAME is set
+# (MOCKPANEL_ADMIN_PASSWORD gets a placeholder here so that such a run does not stop on it).
 set -euo pipefail
 jar=${1:?usage: train.sh <extracted application jar> <archive to write>}
 archive=${2:?usage: train.sh <extracted application jar> <archive to write>}
