@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The scenario tables ({@code scenario}, its challenges, discussion areas and their questions) in
  * plain SQL (decision 0046). A scenario is read in three statements, however many it has; a change
- * replaces its challenges and areas in one statement each, their order being the arrays' order.
+ * replaces its challenges in one statement and each area with its questions in one, their order
+ * being the arrays' order. Writes come only from library imports, which hold the library's advisory
+ * lock ({@code ScenarioLibraryStore}): an update needs no version check of its own.
  */
 @Repository
 class ScenarioRows {

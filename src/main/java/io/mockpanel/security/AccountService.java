@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -204,7 +205,7 @@ public class AccountService {
                     + "digits, '.', '_' or '-', starting with a letter or digit.");
         }
         if (accounts.existsByUsername(username)) {
-            throw new AccountException(Field.USERNAME, "The username '" + username + "' is already taken.");
+            throw usernameTaken(username);
         }
         String displayName = DisplayText.strip(request.displayName());
         DisplayText.problem(displayName, "name", MAX_DISPLAY_NAME).ifPresent(problem -> {
@@ -215,8 +216,24 @@ public class AccountService {
         UserAccount account = new UserAccount(username, displayName, request.role(),
                 passwordEncoder.encode(request.password()), clock.instant());
         account.setEmail(email, clock.instant());
-        emails.write(() -> accounts.insert(account), email);
+        emails.write(() -> insertUnlessUsernameTaken(account), email);
         return account;
+    }
+
+    /** Another admin may create the same username between the check and the insert: the same refusal. */
+    private void insertUnlessUsernameTaken(UserAccount account) {
+        try {
+            accounts.insert(account);
+        } catch (DuplicateKeyException e) {
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains(UserAccountRepository.USERNAME_KEY)) {
+                throw usernameTaken(account.username());
+            }
+            throw e;
+        }
+    }
+
+    private static AccountException usernameTaken(String username) {
+        return new AccountException(Field.USERNAME, "The username '" + username + "' is already taken.");
     }
 
     static String normalizeUsername(String username) {

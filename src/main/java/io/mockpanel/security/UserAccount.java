@@ -100,10 +100,6 @@ class UserAccount {
         this.version = version;
     }
 
-    boolean isNew() {
-        return id == null;
-    }
-
     int sessionEpoch() {
         return sessionEpoch;
     }

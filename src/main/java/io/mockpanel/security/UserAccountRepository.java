@@ -20,6 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserAccountRepository {
 
+    /** The unique index on usernames (V0001), named in PostgreSQL's message when an insert collides. */
+    static final String USERNAME_KEY = "user_account_username_key";
+
     private static final String COLUMNS = """
             id, username, display_name, role, password_hash, enabled, email, session_epoch, created_at,
             updated_at, version""";

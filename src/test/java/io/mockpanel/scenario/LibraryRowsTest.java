@@ -91,14 +91,16 @@ class LibraryRowsTest {
         var first = new GuidanceList("Section", unique("First"), List.of(new GuidanceItem("S", "Situation"),
                 new GuidanceItem("T", "Task")));
         var second = new GuidanceList("Section", unique("Second"), List.of(new GuidanceItem("A", "Action")));
+        var empty = new GuidanceList("Section", unique("Empty"), List.of());
         guidance.insertLast(first);
+        guidance.insertLast(empty);
         guidance.insertLast(second);
         var changed = new GuidanceList("Other section", first.title(), List.of(new GuidanceItem("R", "Result")));
 
         guidance.update(guidance.findByTitle(first.title().toLowerCase()).orElseThrow().id(), changed);
 
         List<GuidanceList> all = guidance.all();
-        assertThat(all).containsSubsequence(changed, second);
+        assertThat(all).containsSubsequence(changed, empty, second);
         assertThat(all.getLast()).isEqualTo(second);
     }
 }
