@@ -17,6 +17,7 @@ import io.mockpanel.scenario.ScenarioSummary;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
+import io.mockpanel.security.Unique;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
@@ -24,7 +25,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class LateInvitationMailTest {
     PlatformTransactionManager transactionManager;
 
     private final MutableClock clock = new MutableClock(Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS));
-    private final String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
+    private final String suffix = Unique.suffix();
     private final String lead = "lead-" + suffix;
     private final String late = "late-" + suffix;
     private final String address = "late." + suffix + "@example.org";

@@ -20,6 +20,7 @@ import io.mockpanel.scenario.ScenarioSummary;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
+import io.mockpanel.security.Unique;
 import io.mockpanel.support.IntegrationTest;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
@@ -33,7 +34,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -85,7 +85,7 @@ class PanelInvitationMailTest {
     PlatformTransactionManager transactionManager;
 
     private final MutableClock clock = new MutableClock(Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS));
-    private final String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
+    private final String suffix = Unique.suffix();
     private final String lead = "lead-" + suffix;
     private final String panelist = "pan-" + suffix;
     private final String silent = "quiet-" + suffix;

@@ -9,13 +9,13 @@ import io.mockpanel.scenario.ScenarioSummary;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
+import io.mockpanel.security.Unique;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +48,7 @@ public class ProgressFixture {
     }
 
     public static String suffix() {
-        return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
+        return Unique.suffix();
     }
 
     /** A new account; the username is the prefix plus a unique suffix. */

@@ -24,12 +24,12 @@ import io.mockpanel.scoring.ScoringService;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
+import io.mockpanel.security.Unique;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -83,7 +83,7 @@ public class RealisticPanel {
 
     /** A whole panel, from creation to the verdict; leaves nobody signed in. */
     public Held finished(String candidateName) {
-        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
+        String suffix = Unique.suffix();
         String lead = "rl-lead-" + suffix;
         String second = "rl-pan-" + suffix;
         String third = "rl-pan2-" + suffix;

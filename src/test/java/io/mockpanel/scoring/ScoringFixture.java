@@ -8,11 +8,11 @@ import io.mockpanel.scenario.ScenarioSummary;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
+import io.mockpanel.security.Unique;
 import io.mockpanel.support.TestPanel;
 import io.mockpanel.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ public class ScoringFixture {
     }
 
     public ThreeScorers threeScorers() {
-        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
+        String suffix = Unique.suffix();
         var panel = new ThreeScorers(0, "slead-" + suffix, "span-" + suffix, "span2-" + suffix, "scoach-" + suffix,
                 "sout-" + suffix);
         TestUsers.signIn("fixture-admin", "ADMIN");

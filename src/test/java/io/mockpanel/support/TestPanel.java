@@ -10,6 +10,7 @@ import io.mockpanel.scenario.ScenarioSummary;
 import io.mockpanel.security.AccountRole;
 import io.mockpanel.security.AccountService;
 import io.mockpanel.security.NewAccount;
+import io.mockpanel.security.Unique;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -76,7 +77,7 @@ public class TestPanel {
 
     /** A scheduled session. */
     public Panel scheduled() {
-        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
+        String suffix = Unique.suffix();
         String lead = "lead-" + suffix;
         String panelist = "pan-" + suffix;
         String outsider = "out-" + suffix;

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.router.RouteNotFoundError;
 import io.mockpanel.review.AuditLog;
 import io.mockpanel.review.AuditTrail;
+import io.mockpanel.security.Unique;
 import io.mockpanel.support.KaribuTest;
 import io.mockpanel.support.TestUsers;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ class AuditLogViewTest extends KaribuTest {
 
     @BeforeEach
     void someRecords() {
-        actor = "auditor-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE), 36);
+        actor = "auditor-" + Unique.suffix();
         session = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
         audit.record(actor, AuditLog.Action.VIEWED_SESSION, "session " + session, "");
         audit.record(actor, AuditLog.Action.EXPORTED_SESSION, "session " + session, "PDF");
