@@ -3,7 +3,7 @@ package io.mockpanel.security;
 import io.mockpanel.base.EmailAddresses;
 import io.mockpanel.security.AccountException.Field;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,12 +42,18 @@ class AccountEmails {
         return address;
     }
 
-    /** Runs the write, so that a lost race on the unique index is the same clear refusal as the check. */
+    /**
+     * Runs the write, so that a lost race on the addresses' unique index is the same clear refusal as
+     * the check; any other failure stays what it is.
+     */
     void write(Runnable write, @Nullable String address) {
         try {
             write.run();
-        } catch (DataIntegrityViolationException e) {
-            throw taken(address == null ? "" : address);
+        } catch (DuplicateKeyException e) {
+            if (address != null && UserAccountRepository.collidesOn(e, UserAccountRepository.EMAIL_KEY)) {
+                throw taken(address);
+            }
+            throw e;
         }
     }
 

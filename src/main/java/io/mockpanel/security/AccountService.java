@@ -225,7 +225,7 @@ public class AccountService {
         try {
             accounts.insert(account);
         } catch (DuplicateKeyException e) {
-            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains(UserAccountRepository.USERNAME_KEY)) {
+            if (UserAccountRepository.collidesOn(e, UserAccountRepository.USERNAME_KEY)) {
                 throw usernameTaken(account.username());
             }
             throw e;

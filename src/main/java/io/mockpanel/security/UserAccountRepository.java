@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserAccountRepository {
 
-    /** The unique index on usernames (V0001), named in PostgreSQL's message when an insert collides. */
+    /** The unique index on usernames (V0001). */
     static final String USERNAME_KEY = "user_account_username_key";
+    /** The unique index on addresses regardless of case (V0019). */
+    static final String EMAIL_KEY = "user_account_email_key";
 
     private static final String COLUMNS = """
             id, username, display_name, role, password_hash, enabled, email, session_epoch, created_at,
@@ -102,6 +105,11 @@ class UserAccountRepository {
             throw new OptimisticLockingFailureException("Account " + account.id() + " was changed or removed meanwhile");
         }
         account.stored(account.id(), account.version() + 1);
+    }
+
+    /** Whether a write failed on this unique index: PostgreSQL names it in its message. */
+    static boolean collidesOn(DuplicateKeyException failure, String index) {
+        return String.valueOf(failure.getMostSpecificCause().getMessage()).contains("\"" + index + "\"");
     }
 
     private static UserAccount row(ResultSet rs, int rowNum) throws SQLException {
