@@ -52,7 +52,7 @@ class AccountEmailBrowserTest {
 
     private Page signedIn(String username, int width, int height) {
         Page page = chromium.page(width, height);
-        PanelPages.signIn(page, base(), username, TestPanel.PASSWORD);
+        PanelPages.signInByRequest(page, base(), username, TestPanel.PASSWORD);
         return page;
     }
 

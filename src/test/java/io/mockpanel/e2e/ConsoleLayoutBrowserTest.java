@@ -34,7 +34,7 @@ class ConsoleLayoutBrowserTest {
 
     private Page console(String username, int width, int height, long sessionId) {
         Page page = chromium.page(width, height);
-        PanelPages.signIn(page, "http://localhost:" + port + "/", username, TestPanel.PASSWORD);
+        PanelPages.signInByRequest(page, "http://localhost:" + port + "/", username, TestPanel.PASSWORD);
         page.navigate("http://localhost:" + port + "/sessions/" + sessionId);
         page.locator("#workspace").waitFor();
         page.waitForLoadState(LoadState.NETWORKIDLE);

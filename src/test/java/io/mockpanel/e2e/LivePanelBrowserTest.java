@@ -248,7 +248,7 @@ class LivePanelBrowserTest {
 
     private Page signedIn(String username) {
         Page page = chromium.page(1366, 900);
-        PanelPages.signIn(page, url(""), username, PASSWORD);
+        PanelPages.signInByRequest(page, url(""), username, PASSWORD);
         return page;
     }
 

@@ -52,7 +52,7 @@ class ScoringLayoutBrowserTest {
         TestPanel.Panel panel = testPanel.live();
         context = chromium.person(width, height);
         Page page = context.newPage();
-        PanelPages.signIn(page, "http://localhost:" + port + "/", panel.panelist(), TestPanel.PASSWORD);
+        PanelPages.signInByRequest(page, "http://localhost:" + port + "/", panel.panelist(), TestPanel.PASSWORD);
         page.navigate("http://localhost:" + port + "/sessions/" + panel.sessionId());
         page.waitForLoadState(LoadState.NETWORKIDLE);
         PanelPages.openPane(page, "score");

@@ -202,7 +202,7 @@ class TwoTabsOneUserTest {
         panel = testPanel.live();
         context = chromium.person(1440, 900);
         Page one = context.newPage();
-        PanelPages.signIn(one, url(""), panel.panelist(), TestPanel.PASSWORD);
+        PanelPages.signInByRequest(one, url(""), panel.panelist(), TestPanel.PASSWORD);
         Page two = context.newPage();
         for (Page tab : List.of(one, two)) {
             tab.navigate(url("sessions/" + panel.sessionId()));

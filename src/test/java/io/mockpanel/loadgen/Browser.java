@@ -1,5 +1,6 @@
 package io.mockpanel.loadgen;
 
+import io.mockpanel.support.SignInForm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One simulated person's browser: its own cookies (the session cookie, and a load balancer's
@@ -28,9 +27,6 @@ import java.util.regex.Pattern;
  */
 final class Browser {
 
-    private static final Pattern META_CSRF = Pattern.compile("<meta\\s+name=\"_csrf\"\\s+content=\"([^\"]+)\"");
-    private static final Pattern META_CSRF_PARAMETER =
-            Pattern.compile("<meta\\s+name=\"_csrf_parameter\"\\s+content=\"([^\"]+)\"");
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
@@ -70,10 +66,9 @@ final class Browser {
      */
     boolean signIn(String username, String password) throws IOException, InterruptedException {
         Page login = get("login");
-        String token = first(META_CSRF, login.body());
-        String parameter = first(META_CSRF_PARAMETER, login.body());
+        SignInForm csrf = SignInForm.of(login.body());
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&"
-                + encode(parameter) + "=" + encode(token);
+                + encode(csrf.csrfParameter()) + "=" + encode(csrf.csrfToken());
         HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.ofString());
@@ -117,14 +112,6 @@ final class Browser {
                 }
             }
         }
-    }
-
-    private static String first(Pattern pattern, String html) throws IOException {
-        Matcher matcher = pattern.matcher(html);
-        if (!matcher.find()) {
-            throw new IOException("the sign-in page has no " + pattern.pattern());
-        }
-        return matcher.group(1);
     }
 
     static String encode(String value) {

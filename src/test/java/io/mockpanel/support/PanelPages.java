@@ -1,6 +1,10 @@
 package io.mockpanel.support;
 
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.WaitUntilState;
 import com.microsoft.playwright.options.LoadState;
 
@@ -20,6 +24,30 @@ public final class PanelPages {
         page.locator("vaadin-login-form vaadin-button[theme~=primary]").click();
         page.waitForURL(url -> !url.contains("/login"));
         page.waitForLoadState(LoadState.NETWORKIDLE);
+    }
+
+    /**
+     * Signs {@code context} in by posting the sign-in form over HTTP, with the browser's own cookie
+     * jar, instead of opening the sign-in page: for tests whose subject comes after the sign-in
+     * (the form itself is exercised by the tests about signing in). Saves a whole Vaadin page load
+     * per person, seconds each on a busy 2-core machine.
+     */
+    public static void signInByRequest(Page page, String baseUrl, String username, String password) {
+        signInByRequest(page.context(), baseUrl, username, password);
+    }
+
+    /** {@link #signInByRequest(Page, String, String, String)} for a browser that has no page yet. */
+    public static void signInByRequest(BrowserContext context, String baseUrl, String username, String password) {
+        APIResponse signInPage = context.request().get(baseUrl + "login");
+        SignInForm csrf = SignInForm.of(signInPage.text());
+        APIResponse answer = context.request().post(baseUrl + "login", RequestOptions.create()
+                .setForm(FormData.create().set("username", username).set("password", password)
+                        .set(csrf.csrfParameter(), csrf.csrfToken()))
+                .setMaxRedirects(0));
+        String location = answer.headers().getOrDefault("location", "");
+        if (answer.status() != 302 || location.contains("error")) {
+            throw new IllegalStateException("sign-in of " + username + " refused: " + answer.status() + " " + location);
+        }
     }
 
     /**
