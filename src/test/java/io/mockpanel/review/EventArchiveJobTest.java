@@ -157,7 +157,10 @@ class EventArchiveJobTest {
         List<Long> second = runs.get(1).get().sessions();
         pool.shutdown();
 
-        assertThat(first).doesNotContainAnyElementsOf(second);
+        // One node may find nothing left when the other ran first: then its list is empty.
+        var archivedTwice = new HashSet<>(first);
+        archivedTwice.retainAll(second);
+        assertThat(archivedTwice).as("sessions archived by both nodes").isEmpty();
         var both = new HashSet<>(first);
         both.addAll(second);
         assertThat(both).containsAll(events.keySet());
