@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,9 +108,13 @@ class UserAccountRepository {
         account.stored(account.id(), account.version() + 1);
     }
 
-    /** Whether a write failed on this unique index: PostgreSQL names it in its message. */
+    /**
+     * Whether a write failed on this unique index: PostgreSQL names it in the error's constraint
+     * field (read there, not from the message, which the server may word in another language).
+     */
     static boolean collidesOn(DuplicateKeyException failure, String index) {
-        return String.valueOf(failure.getMostSpecificCause().getMessage()).contains("\"" + index + "\"");
+        return failure.getMostSpecificCause() instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                && index.equals(psql.getServerErrorMessage().getConstraint());
     }
 
     private static UserAccount row(ResultSet rs, int rowNum) throws SQLException {

@@ -2,10 +2,10 @@ package io.mockpanel.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockpanel.security.Unique;
 import io.mockpanel.support.IntegrationTest;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +29,7 @@ class LibraryRowsTest {
     JdbcClient jdbc;
 
     private static String unique(String title) {
-        return title + " " + UUID.randomUUID();
+        return title + " " + Unique.suffix();
     }
 
     private static ScenarioContent content(String title, List<String> challenges, List<DiscussionArea> areas) {
